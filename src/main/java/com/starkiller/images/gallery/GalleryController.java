@@ -1,0 +1,52 @@
+package com.starkiller.images.gallery;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import com.starkiller.images.listing.ListingId;
+import com.starkiller.images.listing.ListingPages;
+import com.starkiller.images.listing.ListingService;
+import com.starkiller.images.listing.Position;
+
+/** {@code /images/{id}?index=N}: the lightbox fragment, the page with the lightbox open, or JSON. */
+@Controller
+class GalleryController {
+
+	static final String LIGHTBOX = "gallery/lightbox :: lightbox";
+
+	private final ListingService listings;
+
+	private final ListingPages pages;
+
+	GalleryController(ListingService listings, ListingPages pages) {
+		this.listings = listings;
+		this.pages = pages;
+	}
+
+	@HxRequest
+	@GetMapping("/images/{id}")
+	String lightbox(@PathVariable String id, @RequestParam(required = false) String index, Model model) {
+		model.addAttribute("gallery", Gallery.open(this.listings.get(ListingId.parse(id)), Position.parseIndex(index)));
+		return LIGHTBOX;
+	}
+
+	@GetMapping("/images/{id}")
+	String page(@PathVariable String id, @RequestParam(required = false) String index, Model model) {
+		model.addAttribute("page", this.pages.withPhoto(ListingId.parse(id), Position.parseIndex(index)));
+		return ListingPages.VIEW;
+	}
+
+	@GetMapping(path = "/images/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	GalleryJson json(@PathVariable String id) {
+		return GalleryJson.of(this.listings.get(ListingId.parse(id)));
+	}
+
+}

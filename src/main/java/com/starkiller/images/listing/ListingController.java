@@ -1,0 +1,23 @@
+package com.starkiller.images.listing;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+@Controller
+class ListingController {
+
+	private final ListingPages pages;
+
+	ListingController(ListingPages pages) {
+		this.pages = pages;
+	}
+
+	@GetMapping("/listings/{id}")
+	String page(@PathVariable String id, Model model) {
+		model.addAttribute("page", this.pages.plain(ListingId.parse(id)));
+		return ListingPages.VIEW;
+	}
+
+}

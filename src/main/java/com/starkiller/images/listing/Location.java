@@ -1,0 +1,4 @@
+package com.starkiller.images.listing;
+
+public record Location(String city, String country) {
+}

@@ -1,0 +1,27 @@
+package com.starkiller.images.listing;
+
+/** One photo of a listing: the stored image it shows, its caption and its size in pixels. */
+public record Photo(String image, String caption, int width, int height) {
+
+	/** Widths of the stored variants of every image, in pixels. */
+	public static final int SMALL = 200;
+
+	public static final int MEDIUM = 800;
+
+	public static final int LARGE = 1600;
+
+	/** URL of the variant {@code width} pixels wide. */
+	public String src(int width) {
+		return "/media/" + this.image + "/" + width;
+	}
+
+	public String srcset() {
+		return src(SMALL) + " " + SMALL + "w, " + src(MEDIUM) + " " + MEDIUM + "w, " + src(LARGE) + " " + LARGE + "w";
+	}
+
+	/** Height of the variant {@code width} pixels wide, so pages reserve the space before it loads. */
+	public int heightAt(int width) {
+		return Math.round((float) this.height * width / this.width);
+	}
+
+}

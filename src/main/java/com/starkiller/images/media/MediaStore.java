@@ -1,0 +1,96 @@
+package com.starkiller.images.media;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import com.mongodb.client.gridfs.model.GridFSFile;
+import org.bson.Document;
+
+import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import org.springframework.data.mongodb.gridfs.GridFsUpload;
+import org.springframework.stereotype.Service;
+
+import com.starkiller.images.system.NotFound;
+import com.starkiller.images.system.RedisCaches;
+import com.starkiller.images.system.StarkillerProperties;
+
+/**
+ * Image variants in GridFS, one file per variant under the id {@code image/width}. Their bytes
+ * never change, so they are cached long and served with a strong ETag.
+ */
+@Service
+public class MediaStore {
+
+	static final String CACHE = "media";
+
+	private final GridFsTemplate gridFs;
+
+	MediaStore(GridFsTemplate gridFs) {
+		this.gridFs = gridFs;
+	}
+
+	public boolean exists(String image, int width) {
+		return this.gridFs.findOne(byId(image, width)) != null;
+	}
+
+	public void store(String image, int width, byte[] bytes, String contentType) {
+		Document metadata = new Document("image", image).append("width", width)
+			.append("type", contentType)
+			.append("sha256", sha256(bytes));
+		this.gridFs.store(GridFsUpload.fromStream(new ByteArrayInputStream(bytes))
+			.id(fileId(image, width))
+			.filename(fileId(image, width))
+			.contentType(contentType)
+			.metadata(metadata)
+			.build());
+	}
+
+	@Cacheable(cacheNames = CACHE, key = "#image + '/' + #width")
+	public MediaFile find(String image, int width) {
+		GridFSFile file = this.gridFs.findOne(byId(image, width));
+		if (file == null || file.getMetadata() == null) {
+			throw new NotFound("There is no image " + image + " at width " + width + ".");
+		}
+		try {
+			byte[] bytes = this.gridFs.getResource(file).getContentAsByteArray();
+			Document metadata = file.getMetadata();
+			return new MediaFile(bytes, metadata.getString("type"), "\"" + metadata.getString("sha256") + "\"");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Query byId(String image, int width) {
+		return Query.query(Criteria.where("_id").is(fileId(image, width)));
+	}
+
+	private static String fileId(String image, int width) {
+		return image + "/" + width;
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Bean
+	static RedisCacheManagerBuilderCustomizer mediaCache(StarkillerProperties properties) {
+		return (caches) -> caches.withCacheConfiguration(CACHE,
+				RedisCaches.json(MediaFile.class, properties.cache().mediaTtl()));
+	}
+
+}

@@ -1,0 +1,59 @@
+package com.starkiller.images.review;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import com.starkiller.images.listing.ListingId;
+import com.starkiller.images.listing.ListingPages;
+import com.starkiller.images.listing.ListingService;
+import com.starkiller.images.listing.Position;
+
+/** {@code /reviews/{id}?index=N}: the carousel fragment, the page at that review, or JSON. */
+@Controller
+class ReviewController {
+
+	static final String CAROUSEL = "review/carousel :: carousel";
+
+	private final ListingService listings;
+
+	private final ReviewService reviews;
+
+	private final ListingPages pages;
+
+	ReviewController(ListingService listings, ReviewService reviews, ListingPages pages) {
+		this.listings = listings;
+		this.reviews = reviews;
+		this.pages = pages;
+	}
+
+	@HxRequest
+	@GetMapping("/reviews/{id}")
+	String carousel(@PathVariable String id, @RequestParam(required = false) String index, Model model) {
+		model.addAttribute("carousel", carousel(id, index));
+		return CAROUSEL;
+	}
+
+	@GetMapping("/reviews/{id}")
+	String page(@PathVariable String id, @RequestParam(required = false) String index, Model model) {
+		model.addAttribute("page", this.pages.withReview(ListingId.parse(id), Position.parseIndex(index)));
+		return ListingPages.VIEW;
+	}
+
+	@GetMapping(path = "/reviews/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ReviewJson json(@PathVariable String id, @RequestParam(required = false) String index) {
+		return ReviewJson.of(carousel(id, index));
+	}
+
+	private Carousel carousel(String id, String index) {
+		return this.reviews.carousel(this.listings.get(ListingId.parse(id)), Position.parseIndex(index));
+	}
+
+}

@@ -1,0 +1,39 @@
+package com.starkiller.images.review;
+
+import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Service;
+
+import com.starkiller.images.listing.Listing;
+import com.starkiller.images.system.RedisCaches;
+import com.starkiller.images.system.StarkillerProperties;
+
+/**
+ * Pages of reviews, cached under the listing's version: a write that bumps the version makes
+ * every cached page of the listing unreachable on every instance at once, with no Redis scan.
+ */
+@Service
+class ReviewPages {
+
+	static final String CACHE = "review-pages";
+
+	private final ReviewRepository reviews;
+
+	ReviewPages(ReviewRepository reviews) {
+		this.reviews = reviews;
+	}
+
+	@Cacheable(cacheNames = CACHE, key = "#listing.id() + ':' + #listing.version() + ':' + #page")
+	public ReviewPage find(Listing listing, int page) {
+		return this.reviews.findById(new ReviewPage.Key(listing.id(), page))
+			.orElseGet(() -> new ReviewPage(new ReviewPage.Key(listing.id(), page), null));
+	}
+
+	@Bean
+	static RedisCacheManagerBuilderCustomizer reviewPageCache(StarkillerProperties properties) {
+		return (caches) -> caches.withCacheConfiguration(CACHE,
+				RedisCaches.json(ReviewPage.class, properties.cache().reviewTtl()));
+	}
+
+}

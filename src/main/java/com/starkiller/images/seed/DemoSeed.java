@@ -1,0 +1,43 @@
+package com.starkiller.images.seed;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import com.starkiller.images.listing.ListingRepository;
+import com.starkiller.images.system.StarkillerProperties;
+
+/** On the first start, with no listing stored, seeds the demo data so every page answers. */
+@Component
+@Profile("!" + SeedCommand.PROFILE)
+class DemoSeed implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
+
+	private final Seeder seeder;
+
+	private final ListingRepository listings;
+
+	private final StarkillerProperties properties;
+
+	DemoSeed(Seeder seeder, ListingRepository listings, StarkillerProperties properties) {
+		this.seeder = seeder;
+		this.listings = listings;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.properties.seed().demo() || this.listings.count() > 0) {
+			return;
+		}
+		int count = this.properties.seed().demoListings();
+		log.info("No listing stored: seeding {} demo listings", count);
+		this.seeder.seed(count, Seeder.DEFAULT_SEED, (total) -> Progress.inLog(total, log));
+	}
+
+}

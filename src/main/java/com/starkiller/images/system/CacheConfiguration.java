@@ -1,0 +1,78 @@
+package com.starkiller.images.system;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.lettuce.core.ClientOptions;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.CachingConfigurer;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.interceptor.CacheErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * Responses are cached in Redis through the Spring Cache abstraction. Each feature declares its
+ * own caches (name, TTL, JSON type) with a {@link RedisCacheManagerBuilderCustomizer}; a cache
+ * nobody declared is an error, never a silent JDK-serialized default.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableCaching
+class CacheConfiguration {
+
+	@Bean
+	RedisOutage redisOutage(StarkillerProperties properties) {
+		return new RedisOutage(properties.cache().redisRetryAfter());
+	}
+
+	@Bean
+	CacheManager cacheManager(RedisConnectionFactory redis, ObjectProvider<RedisCacheManagerBuilderCustomizer> caches,
+			RedisOutage outage) {
+		RedisCacheManager.RedisCacheManagerBuilder builder = RedisCacheManager.builder(redis)
+			.disableCreateOnMissingCache();
+		caches.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		RedisCacheManager manager = builder.build();
+		manager.afterPropertiesSet();
+		return new OutageTolerantCacheManager(manager, outage);
+	}
+
+	@Bean
+	CachingConfigurer cachingConfigurer(RedisOutage outage) {
+		return new CachingConfigurer() {
+			@Override
+			public CacheErrorHandler errorHandler() {
+				return outage;
+			}
+		};
+	}
+
+	/** While Redis is unreachable, fail at once instead of queueing commands until they time out. */
+	@Bean
+	LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
+		return (options) -> options.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	}
+
+	private record OutageTolerantCacheManager(RedisCacheManager redis, RedisOutage outage) implements CacheManager {
+
+		@Override
+		public Cache getCache(String name) {
+			Cache cache = this.redis.getCache(name);
+			return (cache != null) ? new OutageTolerantCache(cache, this.outage) : null;
+		}
+
+		@Override
+		public Collection<String> getCacheNames() {
+			return List.copyOf(this.redis.getCacheNames());
+		}
+
+	}
+
+}

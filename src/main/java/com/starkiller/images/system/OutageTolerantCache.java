@@ -1,0 +1,80 @@
+package com.starkiller.images.system;
+
+import java.util.concurrent.Callable;
+
+import org.springframework.cache.Cache;
+
+/** A Redis cache that steps aside while {@link RedisOutage} says Redis is down. */
+class OutageTolerantCache implements Cache {
+
+	private final Cache redis;
+
+	private final RedisOutage outage;
+
+	OutageTolerantCache(Cache redis, RedisOutage outage) {
+		this.redis = redis;
+		this.outage = outage;
+	}
+
+	@Override
+	public String getName() {
+		return this.redis.getName();
+	}
+
+	@Override
+	public Object getNativeCache() {
+		return this.redis.getNativeCache();
+	}
+
+	@Override
+	public ValueWrapper get(Object key) {
+		if (!this.outage.cacheUsable()) {
+			return null;
+		}
+		ValueWrapper value = this.redis.get(key);
+		this.outage.succeeded();
+		return value;
+	}
+
+	@Override
+	public <T> T get(Object key, Class<T> type) {
+		ValueWrapper value = get(key);
+		return (value != null) ? type.cast(value.get()) : null;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T> T get(Object key, Callable<T> valueLoader) {
+		ValueWrapper value = get(key);
+		if (value != null) {
+			return (T) value.get();
+		}
+		try {
+			T loaded = valueLoader.call();
+			put(key, loaded);
+			return loaded;
+		}
+		catch (Exception ex) {
+			throw new ValueRetrievalException(key, valueLoader, ex);
+		}
+	}
+
+	@Override
+	public void put(Object key, Object value) {
+		if (this.outage.cacheUsable()) {
+			this.redis.put(key, value);
+		}
+	}
+
+	// Evictions are always tried: skipping one could leave a stale entry behind.
+	@Override
+	public void evict(Object key) {
+		this.redis.evict(key);
+	}
+
+	@Override
+	public void clear() {
+		this.redis.clear();
+	}
+
+}

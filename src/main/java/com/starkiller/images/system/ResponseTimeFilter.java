@@ -1,0 +1,83 @@
+package com.starkiller.images.system;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code X-Response-Time} on every response, as the original's response-time middleware did: the
+ * time from the request's arrival until its headers are written, in milliseconds.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ResponseTimeFilter extends OncePerRequestFilter {
+
+	static final String HEADER = "X-Response-Time";
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		TimedResponse timed = new TimedResponse(response, System.nanoTime());
+		chain.doFilter(request, timed);
+		timed.stamp();
+	}
+
+	/** Writes the header just before anything that commits the response. */
+	private static final class TimedResponse extends HttpServletResponseWrapper {
+
+		private final long start;
+
+		private boolean stamped;
+
+		TimedResponse(HttpServletResponse response, long start) {
+			super(response);
+			this.start = start;
+		}
+
+		void stamp() {
+			if (!this.stamped && !isCommitted()) {
+				this.stamped = true;
+				double millis = (System.nanoTime() - this.start) / 1_000_000.0;
+				setHeader(HEADER, String.format(Locale.ROOT, "%.3fms", millis));
+			}
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() throws IOException {
+			stamp();
+			return super.getOutputStream();
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			stamp();
+			return super.getWriter();
+		}
+
+		@Override
+		public void flushBuffer() throws IOException {
+			stamp();
+			super.flushBuffer();
+		}
+
+		@Override
+		public void sendRedirect(String location) throws IOException {
+			stamp();
+			super.sendRedirect(location);
+		}
+
+	}
+
+}

@@ -1,0 +1,27 @@
+package com.starkiller.images.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything a user of the service may tune, under {@code starkiller.*}. Defaults live here and
+ * in the README's configuration table.
+ */
+@ConfigurationProperties("starkiller")
+public record StarkillerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Cache cache,
+		@DefaultValue Seed seed) {
+
+	/** Time to live of each Redis cache; entries are also made unreachable by version on writes. */
+	public record Cache(@DefaultValue("1h") Duration listingTtl, @DefaultValue("1h") Duration reviewTtl,
+			@DefaultValue("24h") Duration mediaTtl, @DefaultValue("5s") Duration redisRetryAfter) {
+	}
+
+	/** Demo data written on the first start, when the database has no listing. */
+	public record Seed(@DefaultValue("true") boolean demo, @DefaultValue("20000") int demoListings,
+			@DefaultValue("120") int imagePool, @DefaultValue("1000") int batchSize) {
+	}
+
+}
