@@ -26,8 +26,8 @@ class ReviewPages {
 
 	@Cacheable(cacheNames = CACHE, key = "#listing.id() + ':' + #listing.version() + ':' + #page")
 	public ReviewPage find(Listing listing, int page) {
-		return this.reviews.findById(new ReviewPage.Key(listing.id(), page))
-			.orElseGet(() -> new ReviewPage(new ReviewPage.Key(listing.id(), page), null));
+		return this.reviews.findById(ReviewPage.id(listing.id(), page))
+			.orElseGet(() -> ReviewPage.of(listing.id(), page, null));
 	}
 
 	@Bean

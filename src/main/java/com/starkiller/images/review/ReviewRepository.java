@@ -2,6 +2,6 @@ package com.starkiller.images.review;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface ReviewRepository extends MongoRepository<ReviewPage, ReviewPage.Key> {
+public interface ReviewRepository extends MongoRepository<ReviewPage, String> {
 
 }

@@ -79,7 +79,7 @@ final class DemoData {
 		List<ReviewPage> pages = new ArrayList<>();
 		for (int from = 0; from < reviews.size(); from += ReviewPage.SIZE) {
 			List<Review> page = reviews.subList(from, Math.min(reviews.size(), from + ReviewPage.SIZE));
-			pages.add(new ReviewPage(new ReviewPage.Key(id, from / ReviewPage.SIZE), page));
+			pages.add(ReviewPage.of(id, from / ReviewPage.SIZE, page));
 		}
 		return pages;
 	}
@@ -101,8 +101,8 @@ final class DemoData {
 		for (int position = 1; position <= count; position++) {
 			date = date.plusDays(1 + random.nextInt(60));
 			int rating = Math.max(1, 5 - random.nextInt(random.nextInt(5) + 1));
-			String text = String.join(" ", pick(random, OPENINGS), pick(random, DETAILS), pick(random, DETAILS),
-					pick(random, CLOSINGS)).strip();
+			String text = String.join(" ", pick(random, OPENINGS), pick(random, DETAILS), pick(random, CLOSINGS))
+				.strip();
 			reviews.add(new Review(position, pick(random, AUTHORS), date, rating, text));
 		}
 		return reviews;

@@ -18,6 +18,8 @@ abstract class Progress {
 
 	private long documents;
 
+	private long first = -1;
+
 	Progress(long total) {
 		this.total = total;
 	}
@@ -56,6 +58,9 @@ abstract class Progress {
 	}
 
 	void advance(long listings, long documentsWritten) {
+		if (this.first < 0) {
+			this.first = listings;
+		}
 		this.documents += documentsWritten;
 		show(listings, listings >= this.total);
 	}
@@ -70,7 +75,7 @@ abstract class Progress {
 
 	String status(long done) {
 		double seconds = Math.max(0.001, elapsed().toNanos() / 1e9);
-		double rate = done / seconds;
+		double rate = (done - Math.max(0, this.first)) / seconds;
 		long eta = (rate > 0) ? (long) ((this.total - done) / rate) : 0;
 		return String.format(Locale.ROOT, "%3d%% %,d/%,d listings · %,.0f listings/s · %,.0f docs/s · ETA %d:%02d",
 				done * 100 / Math.max(1, this.total), done, this.total, rate, this.documents / seconds, eta / 60,

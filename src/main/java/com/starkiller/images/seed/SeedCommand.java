@@ -1,13 +1,13 @@
 package com.starkiller.images.seed;
 
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-
-import com.starkiller.images.system.BadRequest;
 
 /**
  * {@code java -jar starkiller-images.jar seed --listings 10000000 [--seed 2018]}: seeds the
@@ -15,13 +15,17 @@ import com.starkiller.images.system.BadRequest;
  */
 @Component
 @Profile(SeedCommand.PROFILE)
-public class SeedCommand implements ApplicationRunner {
+public class SeedCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	public static final String NAME = "seed";
 
 	public static final String PROFILE = "seed-command";
 
+	static final String USAGE = "Usage: java -jar starkiller-images.jar seed --listings N [--seed S]";
+
 	private final Seeder seeder;
+
+	private int exitCode;
 
 	SeedCommand(Seeder seeder) {
 		this.seeder = seeder;
@@ -29,27 +33,41 @@ public class SeedCommand implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		long listings = number(args, "listings", -1);
-		long seed = number(args, "seed", Seeder.DEFAULT_SEED);
-		if (listings < 1) {
-			throw new BadRequest("Usage: seed --listings N [--seed S], with N of at least 1");
+		Map<String, Long> options = options(args.getSourceArgs());
+		long listings = options.getOrDefault("listings", 0L);
+		long seed = options.getOrDefault("seed", Seeder.DEFAULT_SEED);
+		if (options.isEmpty() || listings < 1) {
+			System.err.println(USAGE);
+			this.exitCode = 2;
+			return;
 		}
 		long present = this.seeder.seed(listings, seed, (total) -> Progress.onTerminal(total, System.out));
-		System.out.printf("Seeded listings 0..%d (seed %d); resumed after %,d listings already present.%n",
-				listings - 1, seed, present);
+		System.out.printf("Seeded listings 0..%d (seed %d); %,d were already there.%n", listings - 1, seed, present);
 	}
 
-	private static long number(ApplicationArguments args, String name, long fallback) {
-		List<String> values = args.getOptionValues(name);
-		if (values == null || values.isEmpty()) {
-			return fallback;
+	@Override
+	public int getExitCode() {
+		return this.exitCode;
+	}
+
+	/** Reads "--name value" and "--name=value"; anything else empties the result. */
+	static Map<String, Long> options(String[] args) {
+		Map<String, Long> options = new HashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			if (!arg.startsWith("--")) {
+				return Map.of();
+			}
+			String[] nameValue = arg.substring(2).split("=", 2);
+			String value = (nameValue.length == 2) ? nameValue[1] : (i + 1 < args.length) ? args[++i] : "";
+			try {
+				options.put(nameValue[0], Long.parseLong(value.replace("_", "")));
+			}
+			catch (NumberFormatException ex) {
+				return Map.of();
+			}
 		}
-		try {
-			return Long.parseLong(values.get(0).replace("_", ""));
-		}
-		catch (NumberFormatException ex) {
-			throw new BadRequest("--" + name + " takes a whole number, not " + values.get(0));
-		}
+		return options;
 	}
 
 }

@@ -2,6 +2,11 @@ package com.starkiller.images.seed;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongFunction;
 
 import com.mongodb.MongoBulkWriteException;
@@ -47,31 +52,63 @@ class Seeder {
 	long seed(long count, long seed, LongFunction<Progress> progressFor) {
 		DemoData data = new DemoData(seed, this.pool.ensure(this.properties.seed().imagePool()));
 		int batch = this.properties.seed().batchSize();
-		long from = resumePoint(count, batch);
+		int writers = this.properties.seed().writers();
+		long from = resumePoint(count, batch, writers);
 		Progress progress = progressFor.apply(count);
 		progress.advance(from, 0);
-		for (long first = from; first < count; first += batch) {
-			long last = Math.min(count, first + batch);
-			List<Document> reviews = new ArrayList<>();
-			List<Document> listingDocuments = new ArrayList<>(batch);
-			for (long id = first; id < last; id++) {
-				data.reviewPages(id).forEach((page) -> reviews.add(toDocument(page)));
-				listingDocuments.add(toDocument(data.listing(id)));
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		try {
+			// At most two batches per writer in memory, whatever the count.
+			CompletionService<Integer> written = new ExecutorCompletionService<>(pool);
+			long done = from;
+			int pending = 0;
+			for (long first = from; first < count || pending > 0;) {
+				if (first < count && pending < 2 * writers) {
+					long batchStart = first;
+					long batchEnd = Math.min(count, first + batch);
+					written.submit(() -> writeBatch(data, batchStart, batchEnd));
+					first = batchEnd;
+					pending++;
+					continue;
+				}
+				int documents = written.take().get();
+				pending--;
+				done = Math.min(count, done + batch);
+				progress.advance(done, documents);
 			}
-			// Reviews first: a listing that can be read always has its reviews.
-			insertNew(ReviewPage.COLLECTION, reviews);
-			insertNew(Listing.COLLECTION, listingDocuments);
-			progress.advance(last, reviews.size() + listingDocuments.size());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Seeding interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Seeding failed: " + ex.getCause().getMessage(), ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
 		}
 		return from;
 	}
 
+	private int writeBatch(DemoData data, long first, long last) {
+		List<Document> reviews = new ArrayList<>();
+		List<Document> listingDocuments = new ArrayList<>((int) (last - first));
+		for (long id = first; id < last; id++) {
+			data.reviewPages(id).forEach((page) -> reviews.add(toDocument(page)));
+			listingDocuments.add(toDocument(data.listing(id)));
+		}
+		// Reviews first: a listing that can be read always has its reviews.
+		insertNew(ReviewPage.COLLECTION, reviews);
+		insertNew(Listing.COLLECTION, listingDocuments);
+		return reviews.size() + listingDocuments.size();
+	}
+
 	/**
-	 * Listings are written in id order, so those present form a prefix 0..k-1 but for the batch an
-	 * interrupted run was writing: a binary search of point lookups finds k, and the seed resumes
-	 * one batch before it.
+	 * Listings are written in id order, so those present form a prefix 0..k-1 but for the batches
+	 * an interrupted run was writing: a binary search of point lookups finds k, and the seed
+	 * resumes as many batches before it as there were writers.
 	 */
-	private long resumePoint(long count, int batch) {
+	private long resumePoint(long count, int batch, int writers) {
 		long present = 0;
 		long absent = count;
 		if (!this.listings.existsById(0L)) {
@@ -86,7 +123,7 @@ class Seeder {
 				absent = middle;
 			}
 		}
-		return Math.max(0, (absent / batch - 1) * batch);
+		return Math.max(0, (absent / batch - writers) * batch);
 	}
 
 	private void insertNew(String collection, List<Document> documents) {

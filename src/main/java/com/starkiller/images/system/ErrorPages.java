@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.error.ErrorAttributeOptions.Include;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
  * people, RFC 9457 problem details for clients that ask for JSON. Never a stack trace.
  */
 @Controller
+@ConditionalOnWebApplication
 @RequestMapping("${server.error.path:/error}")
 class ErrorPages implements ErrorController {
 

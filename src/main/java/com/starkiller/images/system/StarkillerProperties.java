@@ -21,7 +21,8 @@ public record StarkillerProperties(@DefaultValue("./data") Path dataDir, @Defaul
 
 	/** Demo data written on the first start, when the database has no listing. */
 	public record Seed(@DefaultValue("true") boolean demo, @DefaultValue("20000") int demoListings,
-			@DefaultValue("120") int imagePool, @DefaultValue("1000") int batchSize) {
+			@DefaultValue("120") int imagePool, @DefaultValue("1000") int batchSize,
+			@DefaultValue("2") int writers) {
 	}
 
 }
