@@ -14,6 +14,12 @@ class ListingController {
 		this.pages = pages;
 	}
 
+	/** The site's front door shows the first listing, as the original's client did. */
+	@GetMapping("/")
+	String home() {
+		return "redirect:/listings/0";
+	}
+
 	@GetMapping("/listings/{id}")
 	String page(@PathVariable String id, Model model) {
 		model.addAttribute("page", this.pages.plain(ListingId.parse(id)));

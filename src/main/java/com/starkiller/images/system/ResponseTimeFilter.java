@@ -73,6 +73,18 @@ class ResponseTimeFilter extends OncePerRequestFilter {
 		}
 
 		@Override
+		public void sendError(int status, String message) throws IOException {
+			stamp();
+			super.sendError(status, message);
+		}
+
+		@Override
+		public void sendError(int status) throws IOException {
+			stamp();
+			super.sendError(status);
+		}
+
+		@Override
 		public void sendRedirect(String location) throws IOException {
 			stamp();
 			super.sendRedirect(location);

@@ -1,0 +1,38 @@
+package com.starkiller.images;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The app on a random port against {@link TestServers}, with a small demo seed. Every test class
+ * extending this shares one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "starkiller.seed.demo-listings=" + IntegrationTest.LISTINGS, "starkiller.seed.image-pool=6",
+				"starkiller.seed.batch-size=20" })
+@Import(MongoCommands.class)
+public abstract class IntegrationTest {
+
+	public static final int LISTINGS = 300;
+
+	@LocalServerPort
+	private int port;
+
+	protected Http http;
+
+	@DynamicPropertySource
+	static void servers(DynamicPropertyRegistry registry) {
+		TestServers.register(registry);
+	}
+
+	@BeforeEach
+	void client() {
+		this.http = new Http(this.port);
+	}
+
+}

@@ -1,0 +1,86 @@
+package com.starkiller.images;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import redis.embedded.RedisServer;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The real servers integration tests run against, started once per test JVM on free loopback
+ * ports: a MongoDB wire-protocol server (mongo-java-server) and a redis-server process.
+ */
+public final class TestServers {
+
+	private static final MongoServer MONGO = startMongo();
+
+	private static final int REDIS_PORT = freePort();
+
+	private static final RedisServer REDIS = newRedis();
+
+	private TestServers() {
+	}
+
+	public static void register(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", () -> MONGO.getConnectionString() + "/starkiller");
+		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + REDIS_PORT);
+	}
+
+	public static void stopRedis() {
+		try {
+			REDIS.stop();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static void startRedis() {
+		try {
+			REDIS.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static MongoServer startMongo() {
+		MongoServer server = new MongoServer(new MemoryBackend());
+		server.bind("127.0.0.1", freePort());
+		Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+		return server;
+	}
+
+	private static RedisServer newRedis() {
+		try {
+			RedisServer server = RedisServer.newRedisServer()
+				.bind("127.0.0.1")
+				.port(REDIS_PORT)
+				.setting("save \"\"")
+				.setting("appendonly no")
+				.build();
+			server.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(TestServers::stopRedis));
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static int freePort() {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress("127.0.0.1", 0));
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,87 @@
+package com.starkiller.images.gallery;
+
+import java.net.http.HttpResponse;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.starkiller.images.Http;
+import com.starkiller.images.IntegrationTest;
+import com.starkiller.images.listing.Listing;
+import com.starkiller.images.listing.ListingRepository;
+import com.starkiller.images.listing.Listings;
+import com.starkiller.images.listing.Photo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GalleryTest extends IntegrationTest {
+
+	@Autowired
+	ListingRepository listings;
+
+	@Test
+	void showsThePhotoWithItsCaptionAndThumbnails() {
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.photoCount() >= 3);
+
+		Document lightbox = Http.html(this.http.get("/images/" + listing.id() + "?index=2", "HX-Request", "true"));
+
+		assertThat(lightbox.getElementById("caption").text())
+			.isEqualTo("2/" + listing.photoCount() + ": " + listing.photo(2).caption());
+		assertThat(lightbox.getElementById("display-image").attr("src")).isEqualTo(listing.photo(2).src(Photo.LARGE));
+		assertThat(lightbox.getElementById("slider-container").select("li")).hasSize(listing.photoCount());
+		assertThat(lightbox.select("#slider-container [aria-current=true]").attr("href"))
+			.isEqualTo("/images/" + listing.id() + "?index=2");
+		assertThat(lightbox.getElementById("prev").attr("href")).isEqualTo("/images/" + listing.id() + "?index=1");
+		assertThat(lightbox.getElementById("next").attr("hx-push-url")).isEqualTo("true");
+	}
+
+	@Test
+	void prevAndNextWrapAround() {
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.photoCount() >= 2);
+		String base = "/images/" + listing.id();
+		int last = listing.photoCount();
+
+		Document first = Http.html(this.http.get(base + "?index=1"));
+		Document end = Http.html(this.http.get(base + "?index=" + last));
+
+		assertThat(first.getElementById("prev").attr("href")).isEqualTo(base + "?index=" + last);
+		assertThat(end.getElementById("next").attr("href")).isEqualTo(base + "?index=1");
+	}
+
+	@Test
+	void theFullPageOpensTheLightboxOnThatPhoto() {
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.photoCount() >= 3);
+
+		Document page = Http.html(this.http.get("/images/" + listing.id() + "?index=3"));
+
+		assertThat(page.selectFirst("h1").text()).isEqualTo(listing.name());
+		assertThat(page.select("#modal #lightbox-container #caption").text()).startsWith("3/");
+	}
+
+	@Test
+	void missingIndexMeansTheFirstPhotoAndPastTheEndIsNotFound() {
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.photoCount() >= 2);
+
+		Document page = Http.html(this.http.get("/images/" + listing.id(), "HX-Request", "true"));
+		HttpResponse<String> past = this.http.get("/images/" + listing.id() + "?index=" + (listing.photoCount() + 1));
+
+		assertThat(page.getElementById("caption").text()).startsWith("1/");
+		assertThat(past.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void answersJsonInTheOriginalShape() {
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.photoCount() >= 2);
+
+		HttpResponse<String> response = this.http.get("/images/" + listing.id(), "Accept", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+		assertThat(response.body()).contains("\"location_id\":" + listing.id(),
+				"\"location_name\":\"" + listing.name() + "\"", "\"src\":\"" + listing.photo(1).src(Photo.LARGE) + "\"",
+				"\"caption\":\"" + listing.photo(2).caption() + "\"");
+	}
+
+}

@@ -1,0 +1,60 @@
+package com.starkiller.images.listing;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.starkiller.images.Http;
+import com.starkiller.images.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ListingPageTest extends IntegrationTest {
+
+	@Autowired
+	ListingRepository listings;
+
+	@Test
+	void showsTheListingItsPhotosAndFirstReview() {
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.reviewCount() > 1);
+
+		Document page = Http.html(this.http.get("/listings/" + listing.id()));
+
+		assertThat(page.selectFirst("h1").text()).isEqualTo(listing.name());
+		assertThat(page.text()).contains(listing.location().city(), listing.location().country());
+		assertThat(page.getElementById("background").selectFirst("img").attr("src"))
+			.isEqualTo(listing.photo(1).src(Photo.MEDIUM));
+		assertThat(page.getElementById("photos-button").text()).isEqualTo("View photos (" + listing.photoCount() + ")");
+		assertThat(page.getElementById("share-button")).isNotNull();
+		assertThat(page.getElementById("save-button")).isNotNull();
+		assertThat(page.getElementById("review-counter").text()).isEqualTo("1 of " + listing.reviewCount());
+		assertThat(page.getElementById("reviews").text()).contains(listing.reviewCount() + " reviews");
+		assertThat(page.getElementById("modal").hasAttr("hidden")).isTrue();
+	}
+
+	@Test
+	void aListingWithoutPhotosOrReviewsSaysSo() {
+		Listing bare = Listings.empty(this.listings, 900_001);
+
+		var response = this.http.get("/listings/" + bare.id());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Document page = Http.html(response);
+		assertThat(page.getElementById("no-images").text())
+			.isEqualTo("The owner has not posted any pictures of this place yet!");
+		assertThat(page.getElementById("background")).isNull();
+		assertThat(page.getElementById("reviews").text()).contains("No reviews yet");
+		assertThat(this.http.get("/reviews/" + bare.id()).statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/reviews/" + bare.id() + "?index=2").statusCode()).isEqualTo(404);
+		assertThat(this.http.get("/images/" + bare.id() + "?index=1").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void originalLoadTestUrlsAnswer() {
+		assertThat(this.http.get("/reviews/0?index=1").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/reviews/4?index=1").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/").statusCode()).isEqualTo(302);
+	}
+
+}

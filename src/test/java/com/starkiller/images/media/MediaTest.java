@@ -1,0 +1,46 @@
+package com.starkiller.images.media;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import com.starkiller.images.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MediaTest extends IntegrationTest {
+
+	@Test
+	void servesImmutableJpegWithAStrongEtag() {
+		HttpResponse<byte[]> image = this.http.getBytes("/media/demo-001/800");
+
+		assertThat(image.statusCode()).isEqualTo(200);
+		assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+		assertThat(image.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
+		assertThat(image.body()).startsWith(0xFF, 0xD8);
+		String etag = image.headers().firstValue("ETag").orElseThrow();
+		assertThat(etag).matches("\"[0-9a-f]{64}\"");
+
+		HttpResponse<byte[]> again = this.http.getBytes("/media/demo-001/800", "If-None-Match", etag);
+		assertThat(again.statusCode()).isEqualTo(304);
+		assertThat(again.body()).isEmpty();
+	}
+
+	@Test
+	void servesRanges() {
+		HttpResponse<byte[]> part = this.http.getBytes("/media/demo-002/200", "Range", "bytes=0-99");
+
+		assertThat(part.statusCode()).isEqualTo(206);
+		assertThat(part.body()).hasSize(100);
+		assertThat(part.headers().firstValue("Content-Range")).hasValueSatisfying(
+				(range) -> assertThat(range).startsWith("bytes 0-99/"));
+	}
+
+	@Test
+	void everyVariantIsStored() {
+		for (String width : new String[] { "200", "800", "1600" }) {
+			assertThat(this.http.getBytes("/media/demo-003/" + width).statusCode()).isEqualTo(200);
+		}
+	}
+
+}
