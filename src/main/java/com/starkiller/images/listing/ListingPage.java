@@ -1,10 +1,21 @@
 package com.starkiller.images.listing;
 
+import java.util.List;
+
 import com.starkiller.images.gallery.Gallery;
 import com.starkiller.images.review.Carousel;
 
 /** The listing page's model; {@code lightbox} is null unless a photo is open. */
-public record ListingPage(Listing listing, Gallery lightbox, Carousel reviews) {
+public record ListingPage(Listing listing, Gallery lightbox, Carousel reviews, Share share) {
+
+	ListingPage(Listing listing, Gallery lightbox, Carousel reviews) {
+		this(listing, lightbox, reviews, Share.of(listing));
+	}
+
+	/** Up to four photos after the first, beside it in the hero grid. */
+	public List<Photo> heroSides() {
+		return this.listing.photos().subList(Math.min(1, this.listing.photoCount()), Math.min(5, this.listing.photoCount()));
+	}
 
 	public boolean hasPhotos() {
 		return this.listing.photoCount() > 0;

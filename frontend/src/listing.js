@@ -1,0 +1,259 @@
+// The listing page's behaviour on top of htmx: keyboard, focus, swipe, clipboard, preloading.
+// Everything here enhances server-rendered links and forms that work without it.
+
+const announcer = () => document.getElementById('announcer');
+let opener = null;
+
+function announce(text) {
+  const region = announcer();
+  if (region) region.textContent = text;
+}
+
+// ---- Lightbox -------------------------------------------------------------------------
+
+function lightbox() {
+  return document.getElementById('lightbox-container');
+}
+
+function focusables(root) {
+  return [...root.querySelectorAll('a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])')]
+    .filter((el) => !el.closest('[hidden]'));
+}
+
+function lightboxOpened(focus) {
+  const box = lightbox();
+  document.body.classList.toggle('lightbox-open', Boolean(box));
+  if (!box) return;
+  applyPhotoListPreference(box);
+  const current = box.querySelector('#slider-container [aria-current="true"]');
+  if (current) current.scrollIntoView({ block: 'nearest', inline: 'center' });
+  preload(box);
+  announce(box.querySelector('#caption')?.textContent ?? '');
+  if (focus && !box.contains(document.activeElement)) box.focus();
+}
+
+function lightboxClosed() {
+  document.body.classList.remove('lightbox-open');
+  const back = (opener && document.contains(opener)) ? opener : document.getElementById('photos-button');
+  opener = null;
+  back?.focus();
+}
+
+function preload(box) {
+  for (const link of box.querySelectorAll('[data-preload]')) {
+    const image = new Image();
+    image.decoding = 'async';
+    image.srcset = link.dataset.preloadSrcset ?? '';
+    image.sizes = '100vw';
+    image.src = link.dataset.preload;
+  }
+}
+
+const PHOTO_LIST = 'starkiller.photo-list';
+
+function applyPhotoListPreference(box) {
+  setPhotoList(box, sessionStorage.getItem(PHOTO_LIST) !== 'hidden');
+}
+
+function setPhotoList(box, shown) {
+  const strip = box.querySelector('#slider-container');
+  const button = box.querySelector('#photo-list-button');
+  if (!strip || !button) return;
+  strip.hidden = !shown;
+  button.setAttribute('aria-expanded', String(shown));
+  button.textContent = shown ? 'Hide photo list' : 'Show photo list';
+}
+
+function clickIn(box, selector) {
+  box.querySelector(selector)?.click();
+}
+
+function onLightboxKey(event) {
+  const box = lightbox();
+  if (!box || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+  const thumbs = box.querySelectorAll('#slider-container a');
+  switch (event.key) {
+    case 'ArrowLeft': clickIn(box, '#prev'); break;
+    case 'ArrowRight': clickIn(box, '#next'); break;
+    case 'Home': thumbs[0]?.click(); break;
+    case 'End': thumbs[thumbs.length - 1]?.click(); break;
+    case 'Escape': clickIn(box, '#close-lightbox'); break;
+    case 'Tab': trapFocus(box, event); return;
+    default: return;
+  }
+  event.preventDefault();
+}
+
+function trapFocus(box, event) {
+  const items = focusables(box);
+  if (items.length === 0) return;
+  const first = items[0];
+  const last = items[items.length - 1];
+  const inside = box.contains(document.activeElement);
+  if (event.shiftKey && (document.activeElement === first || !inside)) {
+    last.focus();
+    event.preventDefault();
+  } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+    first.focus();
+    event.preventDefault();
+  }
+}
+
+let touchStart = null;
+
+function onTouchStart(event) {
+  if (!lightbox()?.contains(event.target) || event.touches.length !== 1) return;
+  touchStart = { x: event.touches[0].clientX, y: event.touches[0].clientY };
+}
+
+function onTouchEnd(event) {
+  const box = lightbox();
+  if (!touchStart || !box) return;
+  const dx = event.changedTouches[0].clientX - touchStart.x;
+  const dy = event.changedTouches[0].clientY - touchStart.y;
+  touchStart = null;
+  if (Math.abs(dx) > 50 && Math.abs(dx) > 1.5 * Math.abs(dy)) {
+    clickIn(box, dx < 0 ? '#next' : '#prev');
+  }
+}
+
+// ---- Share ----------------------------------------------------------------------------
+
+function openShare() {
+  const dialog = document.getElementById('share-container');
+  if (!dialog) return;
+  dialog.querySelector('.copied').textContent = '';
+  dialog.showModal();
+}
+
+function onShareClick(event) {
+  const dialog = event.currentTarget;
+  // A click on the backdrop lands on the dialog element itself, outside its box.
+  if (event.target === dialog) {
+    const box = dialog.getBoundingClientRect();
+    const inside = event.clientX >= box.left && event.clientX <= box.right
+      && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside) dialog.close();
+  }
+}
+
+async function copyLink(button) {
+  const field = document.getElementById(button.dataset.copyFrom);
+  const text = field.value;
+  const status = button.closest('dialog').querySelector('.copied');
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // No Clipboard API (older browser, insecure origin, denied): select and copy the old way.
+    field.hidden = false;
+    field.select();
+    if (!document.execCommand('copy')) {
+      status.textContent = 'Press Ctrl+C to copy the link';
+      return;
+    }
+  }
+  status.textContent = button.dataset.copiedText ?? 'Link copied';
+}
+
+// ---- Reviews --------------------------------------------------------------------------
+
+function clampReviews(root) {
+  for (const text of root.querySelectorAll('.review .text:not([data-clamp])')) {
+    text.dataset.clamp = 'done';
+    text.classList.add('clamped');
+    if (text.scrollHeight <= text.clientHeight + 1) {
+      text.classList.remove('clamped');
+      continue;
+    }
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'read-more';
+    more.textContent = 'Read more';
+    more.setAttribute('aria-expanded', 'false');
+    more.addEventListener('click', () => {
+      const expanded = text.classList.toggle('clamped') === false;
+      more.textContent = expanded ? 'Read less' : 'Read more';
+      more.setAttribute('aria-expanded', String(expanded));
+    });
+    text.after(more);
+  }
+}
+
+// ---- Wiring ---------------------------------------------------------------------------
+
+function enhance(root) {
+  clampReviews(root);
+}
+
+document.addEventListener('keydown', onLightboxKey);
+document.addEventListener('touchstart', onTouchStart, { passive: true });
+document.addEventListener('touchend', onTouchEnd, { passive: true });
+
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target) return;
+  if (target.closest('#share-button')) {
+    event.preventDefault();
+    openShare();
+  } else if (target.closest('[data-copy-from]')) {
+    copyLink(target.closest('[data-copy-from]'));
+  } else if (target.closest('#photo-list-button')) {
+    const box = lightbox();
+    const shown = box.querySelector('#slider-container').hidden;
+    sessionStorage.setItem(PHOTO_LIST, shown ? 'shown' : 'hidden');
+    setPhotoList(box, shown);
+  }
+});
+
+document.addEventListener('htmx:beforeRequest', (event) => {
+  const source = event.detail.elt;
+  if (source instanceof Element && !source.closest('#modal') && source.closest('#image-service')) {
+    opener = source;
+  }
+});
+
+// htmx replaces whole controls, so the focused element is replaced too: put focus back on the
+// control with the same id, so keyboard users stay where they were.
+let focusedId = null;
+let wasOpen = false;
+
+document.addEventListener('htmx:beforeSwap', () => {
+  focusedId = document.activeElement?.id || null;
+});
+
+document.addEventListener('htmx:afterSettle', () => {
+  const box = lightbox();
+  if (box) {
+    lightboxOpened(false);
+    const again = focusedId && document.getElementById(focusedId);
+    (again && box.contains(again) ? again : box).focus();
+  } else if (wasOpen) {
+    lightboxClosed();
+  }
+  wasOpen = Boolean(box);
+  if (focusedId?.startsWith('review-')) {
+    document.getElementById(focusedId)?.focus();
+    announce(`Review ${document.getElementById('review-counter')?.textContent ?? ''}`);
+  }
+  focusedId = null;
+  enhance(document);
+});
+
+document.addEventListener('htmx:historyRestore', () => {
+  wasOpen = Boolean(lightbox());
+  lightboxOpened(false);
+  enhance(document);
+});
+
+function start() {
+  document.getElementById('share-container')?.addEventListener('click', onShareClick);
+  wasOpen = Boolean(lightbox());
+  lightboxOpened(true);
+  enhance(document);
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', start);
+} else {
+  start();
+}
