@@ -44,6 +44,21 @@ public final class Http {
 		return send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
+	/** POST of a form body such as "saved=true", with headers given as name, value... */
+	public HttpResponse<String> post(String path, String form, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/x-www-form-urlencoded");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	public String origin() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
 	public static Document html(HttpResponse<String> response) {
 		return Jsoup.parse(response.body());
 	}

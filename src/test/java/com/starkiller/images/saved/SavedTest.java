@@ -1,0 +1,79 @@
+package com.starkiller.images.saved;
+
+import java.net.http.HttpResponse;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import com.starkiller.images.Http;
+import com.starkiller.images.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SavedTest extends IntegrationTest {
+
+	@Test
+	void theFirstSaveCreatesASecureSessionThatListsTheListing() {
+		HttpResponse<String> saved = this.http.post("/saved/42", "saved=true", "Origin", this.http.origin());
+
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(saved.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).endsWith("/listings/42"));
+		String cookie = saved.headers().firstValue("Set-Cookie").orElseThrow();
+		assertThat(cookie).startsWith("STARKILLER_SESSION=").contains("HttpOnly", "SameSite=Lax");
+		String session = cookie.substring(0, cookie.indexOf(';'));
+
+		Document listing = Http.html(this.http.get("/listings/42", "Cookie", session));
+		assertThat(listing.getElementById("save-button").attr("aria-pressed")).isEqualTo("true");
+		Document page = Http.html(this.http.get("/saved", "Cookie", session));
+		assertThat(page.getElementById("saved-42")).isNotNull();
+		assertThat(page.getElementById("saved-42").selectFirst("img")).isNotNull();
+
+		this.http.post("/saved/42", "saved=false&from=saved", "Origin", this.http.origin(), "Cookie", session);
+		assertThat(Http.html(this.http.get("/saved", "Cookie", session)).getElementById("saved-42")).isNull();
+	}
+
+	@Test
+	void htmxGetsTheButtonInItsNewState() {
+		HttpResponse<String> response = this.http.post("/saved/43", "saved=true", "HX-Request", "true",
+				"Sec-Fetch-Site", "same-origin");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Document button = Http.html(response);
+		assertThat(button.getElementById("save-button").attr("aria-pressed")).isEqualTo("true");
+		assertThat(button.select("input[name=saved]").val()).isEqualTo("false");
+		assertThat(response.body()).doesNotContain("<html");
+	}
+
+	@Test
+	void writesFromOtherSitesAreRefused() {
+		assertThat(this.http.post("/saved/44", "saved=true").statusCode()).isEqualTo(403);
+		assertThat(this.http.post("/saved/44", "saved=true", "Origin", "https://evil.example").statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> crossSite = this.http.post("/saved/44", "saved=true", "Sec-Fetch-Site", "cross-site",
+				"Origin", this.http.origin());
+		assertThat(crossSite.statusCode()).isEqualTo(403);
+		assertThat(crossSite.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void badSavesAreClientErrors() {
+		assertThat(this.http.post("/saved/45", "saved=maybe", "Origin", this.http.origin()).statusCode())
+			.isEqualTo(400);
+		assertThat(this.http.post("/saved/45", "", "Origin", this.http.origin()).statusCode()).isEqualTo(400);
+		assertThat(this.http.post("/saved/abc", "saved=true", "Origin", this.http.origin()).statusCode())
+			.isEqualTo(400);
+		assertThat(this.http.post("/saved/123456789", "saved=true", "Origin", this.http.origin()).statusCode())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void nobodySavedAnythingYet() {
+		HttpResponse<String> page = this.http.get("/saved");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Nothing saved yet");
+		assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+}
