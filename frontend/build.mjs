@@ -2,7 +2,7 @@
 // Spring's resource chain then serves the files under content-hashed names.
 import * as esbuild from 'esbuild';
 
-const outdir = process.argv[2] ?? '../target/classes/static/assets';
+const outdir = process.argv[2] ?? '../target/classes/static';
 
 await esbuild.build({
   entryPoints: ['src/listing.js', 'src/site.css'],

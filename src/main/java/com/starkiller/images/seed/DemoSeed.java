@@ -6,9 +6,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import com.starkiller.images.listing.ListingRepository;
+import com.starkiller.images.listing.Listing;
 import com.starkiller.images.system.StarkillerProperties;
 
 /** On the first start, with no listing stored, seeds the demo data so every page answers. */
@@ -20,19 +22,21 @@ class DemoSeed implements ApplicationRunner {
 
 	private final Seeder seeder;
 
-	private final ListingRepository listings;
+	private final MongoTemplate mongo;
 
 	private final StarkillerProperties properties;
 
-	DemoSeed(Seeder seeder, ListingRepository listings, StarkillerProperties properties) {
+	DemoSeed(Seeder seeder, MongoTemplate mongo, StarkillerProperties properties) {
 		this.seeder = seeder;
-		this.listings = listings;
+		this.mongo = mongo;
 		this.properties = properties;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!this.properties.seed().demo() || this.listings.count() > 0) {
+		// A find of one document, not count() or exists() (both count, which scans every listing on
+		// the embedded server).
+		if (!this.properties.seed().demo() || this.mongo.findOne(new Query(), Listing.class) != null) {
 			return;
 		}
 		int count = this.properties.seed().demoListings();

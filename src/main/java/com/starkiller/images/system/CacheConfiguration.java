@@ -2,6 +2,8 @@ package com.starkiller.images.system;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.lettuce.core.ClientOptions;
 
@@ -60,12 +62,30 @@ class CacheConfiguration {
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
 	}
 
-	private record OutageTolerantCacheManager(RedisCacheManager redis, RedisOutage outage) implements CacheManager {
+	private static final class OutageTolerantCacheManager implements CacheManager {
+
+		private final RedisCacheManager redis;
+
+		private final RedisOutage outage;
+
+		private final Map<String, Cache> caches = new ConcurrentHashMap<>();
+
+		OutageTolerantCacheManager(RedisCacheManager redis, RedisOutage outage) {
+			this.redis = redis;
+			this.outage = outage;
+		}
 
 		@Override
 		public Cache getCache(String name) {
-			Cache cache = this.redis.getCache(name);
-			return (cache != null) ? new OutageTolerantCache(cache, this.outage) : null;
+			Cache cache = this.caches.get(name);
+			if (cache == null) {
+				Cache redisCache = this.redis.getCache(name);
+				if (redisCache == null) {
+					return null;
+				}
+				cache = this.caches.computeIfAbsent(name, (key) -> new OutageTolerantCache(redisCache, this.outage));
+			}
+			return cache;
 		}
 
 		@Override

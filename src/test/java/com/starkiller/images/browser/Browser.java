@@ -1,0 +1,239 @@
+package com.starkiller.images.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium, driven by Debian's chromedriver, with a fresh profile of its own.
+ * The driver's path is given to Selenium, so Selenium Manager never runs (it would try to download
+ * one). Page objects use this rather than the {@link WebDriver}, so that every wait has the same
+ * patience and every path is relative to the app under test.
+ */
+public final class Browser implements AutoCloseable {
+
+	/** How long a wait lasts before a test fails: generous, since CI has two cores. */
+	public static final Duration PATIENCE = Duration.ofSeconds(10);
+
+	/** htmx marks a request in flight, content being swapped, and new content until it settles. */
+	private static final String HTMX_BUSY = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added";
+
+	/**
+	 * Selenium looks for a DevTools module matching the browser on every start and warns when none
+	 * is on the classpath; these tests use WebDriver alone. Held so the level is not collected.
+	 */
+	private static final Logger CDP_VERSION_FINDER = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private final String origin;
+
+	private final BrowserOptions options;
+
+	private Browser(ChromeDriver driver, Path profile, String origin, BrowserOptions options) {
+		this.driver = driver;
+		this.profile = profile;
+		this.origin = origin;
+		this.options = options;
+	}
+
+	/** A browser whose relative paths go to {@code origin}, such as {@code http://127.0.0.1:8080}. */
+	public static Browser start(String origin, BrowserOptions options) {
+		requireExecutable(BrowserOptions.CHROMIUM);
+		requireExecutable(BrowserOptions.CHROMEDRIVER);
+		Path profile = temporaryProfile();
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(BrowserOptions.CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.withSilent(true)
+			.build();
+		try {
+			ChromeDriver driver = new ChromeDriver(service, options.toChromeOptions(profile));
+			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+			driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+			return new Browser(driver, profile, origin, options);
+		}
+		catch (RuntimeException ex) {
+			service.stop();
+			deleteProfile(profile);
+			throw ex;
+		}
+	}
+
+	public void open(String path) {
+		this.driver.get(this.origin + path);
+	}
+
+	/** The current path and query, such as {@code /images/7?index=3}. */
+	public String path() {
+		URI url = URI.create(this.driver.getCurrentUrl());
+		return url.getRawPath() + ((url.getRawQuery() != null) ? "?" + url.getRawQuery() : "");
+	}
+
+	/** The document title, as the tab shows it. */
+	public String title() {
+		return this.driver.getTitle();
+	}
+
+	public void back() {
+		this.driver.navigate().back();
+	}
+
+	public void reload() {
+		this.driver.navigate().refresh();
+	}
+
+	public WebElement find(By by) {
+		return this.driver.findElement(by);
+	}
+
+	public List<WebElement> findAll(By by) {
+		return this.driver.findElements(by);
+	}
+
+	/** Whether the first element matching {@code by} is there and a person could see it. */
+	public boolean isShown(By by) {
+		try {
+			List<WebElement> found = this.driver.findElements(by);
+			return !found.isEmpty() && found.get(0).isDisplayed();
+		}
+		catch (StaleElementReferenceException ex) {
+			return isShown(by);
+		}
+	}
+
+	/**
+	 * Waits until {@code condition} answers something other than null or false, and fails the test
+	 * with {@code what} when it does not. Elements swapped out while it looks are looked up again.
+	 */
+	public <T> T waitUntil(String what, Function<WebDriver, T> condition) {
+		return new WebDriverWait(this.driver, PATIENCE).withMessage(what)
+			.ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.until(condition);
+	}
+
+	/**
+	 * Waits until htmx has no request in flight and new content has settled. htmx wires up new
+	 * content only when it settles, so a swapped-in link clicked before then would be followed as a
+	 * plain link. Returns at once when JavaScript is off.
+	 */
+	public void waitForHtmx() {
+		if (!this.options.javaScript()) {
+			return;
+		}
+		waitUntil("htmx to finish its requests and settle", (driver) -> Boolean.TRUE.equals(
+				script("return document.readyState === 'complete' && !document.querySelector(arguments[0]);",
+						HTMX_BUSY)));
+	}
+
+	/** Whether the page's htmx script ran: false when JavaScript is off or the script failed. */
+	public boolean htmxIsLoaded() {
+		return !"undefined".equals(script("return typeof htmx;"));
+	}
+
+	/** Runs JavaScript in the page (WebDriver can, even with the page's own JavaScript off). */
+	public Object script(String javaScript, Object... arguments) {
+		return this.driver.executeScript(javaScript, arguments);
+	}
+
+	/** Presses a key as a person would, on whatever has the focus. */
+	public void pressKey(CharSequence key) {
+		new Actions(this.driver).sendKeys(key).perform();
+	}
+
+	/** Tags the document, so that {@link #isSameDocument()} tells an htmx swap from a page load. */
+	public void tagDocument() {
+		script("window.starkillerTestTag = true;");
+	}
+
+	public boolean isSameDocument() {
+		return Boolean.TRUE.equals(script("return window.starkillerTestTag === true;"));
+	}
+
+	/** Width of everything on the page: wider than {@link #viewportWidth()} scrolls sideways. */
+	public long pageWidth() {
+		return (Long) script("return document.documentElement.scrollWidth;");
+	}
+
+	public long viewportWidth() {
+		return (Long) script("return document.documentElement.clientWidth;");
+	}
+
+	public BrowserOptions options() {
+		return this.options;
+	}
+
+	/** The driver itself, for tools such as axe that take one. */
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	/** Keeps a screenshot, the DOM and the console; answers where, without the extensions. */
+	public Path saveEvidence(String testClass, String testName) throws IOException {
+		return FailureEvidence.save(this.driver, testClass, testName);
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			deleteProfile(this.profile);
+		}
+	}
+
+	private static Logger quiet(String name) {
+		Logger logger = Logger.getLogger(name);
+		logger.setLevel(Level.SEVERE);
+		return logger;
+	}
+
+	private static void requireExecutable(Path path) {
+		if (!Files.isExecutable(path)) {
+			throw new IllegalStateException(path + " is missing: browser tests use Debian's Chromium and its driver "
+					+ "(apt-get install -y chromium chromium-driver)");
+		}
+	}
+
+	private static Path temporaryProfile() {
+		try {
+			return Files.createTempDirectory("starkiller-chromium-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteProfile(Path profile) {
+		try (Stream<Path> files = Files.walk(profile)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// A profile left in the temp folder is harmless; failing a test over it would not be.
+		}
+	}
+
+}

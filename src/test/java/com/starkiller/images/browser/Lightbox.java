@@ -1,0 +1,194 @@
+package com.starkiller.images.browser;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The photo lightbox over the listing page ({@code #lightbox-container}): one photo at a time,
+ * its caption {@code 3/12: Sunny bedroom}, previous and next, the thumbnail strip, and close.
+ */
+public final class Lightbox {
+
+	static final By CONTAINER = By.id("lightbox-container");
+
+	static final By PHOTO = By.id("display-image");
+
+	static final By CAPTION = By.id("caption");
+
+	static final By NEXT = By.id("next");
+
+	static final By PREVIOUS = By.id("prev");
+
+	static final By CLOSE = By.id("close-lightbox");
+
+	static final By PHOTO_LIST_BUTTON = By.id("photo-list-button");
+
+	static final By PHOTO_LIST = By.id("slider-container");
+
+	static final By THUMBNAILS = By.cssSelector("#slider-container a");
+
+	private static final Pattern POSITION = Pattern.compile("^(\\d+)/(\\d+): ");
+
+	private final Browser browser;
+
+	private Lightbox(Browser browser) {
+		this.browser = browser;
+	}
+
+	/** The lightbox the browser shows now, once it is open with a caption. */
+	public static Lightbox showing(Browser browser) {
+		browser.waitUntil("the lightbox to open with a caption",
+				(driver) -> browser.isShown(CONTAINER) && !driver.findElement(CAPTION).getText().isEmpty());
+		browser.waitForHtmx();
+		return new Lightbox(browser);
+	}
+
+	public boolean isOpen() {
+		return this.browser.isShown(CONTAINER);
+	}
+
+	/** The caption under the photo, such as {@code 3/12: Sunny bedroom}. */
+	public String caption() {
+		return this.browser.find(CAPTION).getText();
+	}
+
+	/** Which photo is shown, 1-based, read from the caption. */
+	public int position() {
+		return Integer.parseInt(captionParts().group(1));
+	}
+
+	/** How many photos there are, read from the caption. */
+	public int count() {
+		return Integer.parseInt(captionParts().group(2));
+	}
+
+	/** The large photo's text alternative. */
+	public String photoDescription() {
+		return this.browser.find(PHOTO).getDomAttribute("alt");
+	}
+
+	public Lightbox next() {
+		return moveWith(NEXT, "Next");
+	}
+
+	public Lightbox previous() {
+		return moveWith(PREVIOUS, "Previous");
+	}
+
+	/** Clicks the large photo, which shows the next one. */
+	public Lightbox clickPhoto() {
+		return moveWith(PHOTO, "the photo");
+	}
+
+	/** Clicks the {@code index}th thumbnail (1-based) in the photo list. */
+	public Lightbox openThumbnail(int index) {
+		String before = caption();
+		boolean moves = index != position();
+		thumbnails().get(index - 1).click();
+		if (moves) {
+			awaitCaptionOtherThan(before, "thumbnail " + index);
+		}
+		this.browser.waitForHtmx();
+		return this;
+	}
+
+	public int thumbnailCount() {
+		return thumbnails().size();
+	}
+
+	/** The thumbnail marked current ({@code aria-current="true"}), 1-based; 0 when none is. */
+	public int currentThumbnail() {
+		List<WebElement> thumbnails = thumbnails();
+		for (int i = 0; i < thumbnails.size(); i++) {
+			if ("true".equals(thumbnails.get(i).getDomAttribute("aria-current"))) {
+				return i + 1;
+			}
+		}
+		return 0;
+	}
+
+	public boolean isPhotoListShown() {
+		return this.browser.isShown(PHOTO_LIST);
+	}
+
+	/** The photo list button's words: "Hide photo list" or "Show photo list". */
+	public String photoListButtonLabel() {
+		return this.browser.find(PHOTO_LIST_BUTTON).getText();
+	}
+
+	/** Clicks "Hide photo list" or "Show photo list", and waits until the list has followed. */
+	public Lightbox togglePhotoList() {
+		boolean before = isPhotoListShown();
+		this.browser.find(PHOTO_LIST_BUTTON).click();
+		this.browser.waitUntil("the photo list to " + (before ? "hide" : "show"),
+				(driver) -> isPhotoListShown() != before);
+		return this;
+	}
+
+	/**
+	 * Presses a key with the focus where it is, as a keyboard user would. It does not wait for an
+	 * outcome, since each key has its own: follow with {@link #waitForPhoto(int)},
+	 * {@link #waitUntilClosed()} or a look at the focus.
+	 */
+	public Lightbox pressKey(CharSequence key) {
+		this.browser.pressKey(key);
+		return this;
+	}
+
+	public Lightbox waitForPhoto(int index) {
+		this.browser.waitUntil("the lightbox to show photo " + index + " (caption was '" + safeCaption() + "')",
+				(driver) -> isOpen() && captionStartsWith(index));
+		this.browser.waitForHtmx();
+		return this;
+	}
+
+	/** Clicks the close button and waits until the listing page shows without the lightbox. */
+	public ListingPage close() {
+		this.browser.find(CLOSE).click();
+		return waitUntilClosed();
+	}
+
+	public ListingPage waitUntilClosed() {
+		this.browser.waitUntil("the lightbox to close", (driver) -> !isOpen());
+		return ListingPage.showing(this.browser);
+	}
+
+	private Lightbox moveWith(By control, String name) {
+		String before = caption();
+		this.browser.find(control).click();
+		awaitCaptionOtherThan(before, name);
+		this.browser.waitForHtmx();
+		return this;
+	}
+
+	private void awaitCaptionOtherThan(String before, String clicked) {
+		this.browser.waitUntil("the caption to change from '" + before + "' after clicking " + clicked,
+				(driver) -> isOpen() && !caption().equals(before));
+	}
+
+	private boolean captionStartsWith(int index) {
+		return caption().startsWith(index + "/");
+	}
+
+	private String safeCaption() {
+		return isOpen() ? caption() : "(lightbox closed)";
+	}
+
+	private List<WebElement> thumbnails() {
+		return this.browser.findAll(THUMBNAILS);
+	}
+
+	private Matcher captionParts() {
+		String caption = caption();
+		Matcher matcher = POSITION.matcher(caption);
+		if (!matcher.find()) {
+			throw new AssertionError("The caption '" + caption + "' does not start with position/count");
+		}
+		return matcher;
+	}
+
+}
