@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(Listing.COLLECTION)
 public record Listing(@Id long id, String name, Location location, List<Photo> photos, int reviewCount,
-		double averageRating, long version) {
+		long ratingTotal, long version) {
 
 	public static final String COLLECTION = "listings";
 
@@ -26,6 +26,11 @@ public record Listing(@Id long id, String name, Location location, List<Photo> p
 	/** Photo at a 1-based index. */
 	public Photo photo(int index) {
 		return this.photos.get(index - 1);
+	}
+
+	/** Kept as a total beside the count, so adding a review updates both atomically. */
+	public double averageRating() {
+		return (this.reviewCount == 0) ? 0 : (double) this.ratingTotal / this.reviewCount;
 	}
 
 	public String place() {

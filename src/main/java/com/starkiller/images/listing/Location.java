@@ -1,4 +1,7 @@
 package com.starkiller.images.listing;
 
-public record Location(String city, String country) {
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record Location(@NotBlank @Size(max = 80) String city, @NotBlank @Size(max = 80) String country) {
 }

@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsUpload;
 import org.springframework.stereotype.Service;
 
+import com.starkiller.images.listing.Photo;
 import com.starkiller.images.system.NotFound;
 import com.starkiller.images.system.RedisCaches;
 import com.starkiller.images.system.StarkillerProperties;
@@ -42,10 +43,13 @@ public class MediaStore {
 		return this.gridFs.findOne(byId(image, width)) != null;
 	}
 
-	public void store(String image, int width, byte[] bytes, String contentType) {
+	/** Stores one variant; {@code imageWidth} and {@code imageHeight} are the original's. */
+	public void store(String image, int width, byte[] bytes, String contentType, int imageWidth, int imageHeight) {
 		Document metadata = new Document("image", image).append("width", width)
 			.append("type", contentType)
-			.append("sha256", sha256(bytes));
+			.append("sha256", sha256(bytes))
+			.append("imageWidth", imageWidth)
+			.append("imageHeight", imageHeight);
 		this.gridFs.store(GridFsUpload.fromStream(new ByteArrayInputStream(bytes))
 			.id(fileId(image, width))
 			.filename(fileId(image, width))
@@ -68,6 +72,35 @@ public class MediaStore {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The original's size, or null when no such image is stored. */
+	public int[] size(String image) {
+		GridFSFile file = this.gridFs.findOne(byId(image, Photo.SMALL));
+		if (file == null || file.getMetadata() == null) {
+			return null;
+		}
+		Document metadata = file.getMetadata();
+		return new int[] { metadata.getInteger("imageWidth", Photo.LARGE),
+				metadata.getInteger("imageHeight", Photo.LARGE * 2 / 3) };
+	}
+
+	/** Removes every variant of an image (and its original, if kept). */
+	public void delete(String image) {
+		this.gridFs.delete(Query.query(Criteria.where("metadata.image").is(image)));
+	}
+
+	/** Keeps an uploaded original, with its size and content hash, beside the variants. */
+	public void storeOriginal(String image, byte[] bytes, String contentType, int width, int height) {
+		this.gridFs.store(GridFsUpload.fromStream(new ByteArrayInputStream(bytes))
+			.id(image + "/original")
+			.filename(image + "/original")
+			.contentType(contentType)
+			.metadata(new Document("image", image).append("type", contentType)
+				.append("sha256", sha256(bytes))
+				.append("imageWidth", width)
+				.append("imageHeight", height))
+			.build());
 	}
 
 	private static Query byId(String image, int width) {

@@ -36,10 +36,13 @@ public record ReviewPage(@Id String id, long listing, int page, List<Review> rev
 		return (position - 1) / SIZE;
 	}
 
-	/** The review at a 1-based position, if this page holds it. */
+	/** The review at a 1-based position, if this page holds it (concurrent adds may store it out of order). */
 	public Review review(int position) {
 		int offset = position - 1 - this.page * SIZE;
-		return (offset >= 0 && offset < this.reviews.size()) ? this.reviews.get(offset) : null;
+		if (offset >= 0 && offset < this.reviews.size() && this.reviews.get(offset).position() == position) {
+			return this.reviews.get(offset);
+		}
+		return this.reviews.stream().filter((review) -> review.position() == position).findFirst().orElse(null);
 	}
 
 }

@@ -70,8 +70,8 @@ final class DemoData {
 		Location location = pick(random, PLACES);
 		List<Photo> photos = photos(random, 2 + random.nextInt(11));
 		List<Review> reviews = reviews(id);
-		double average = reviews.stream().mapToInt(Review::rating).average().orElse(0);
-		return new Listing(id, name, location, photos, reviews.size(), Math.round(average * 100) / 100.0, 1);
+		long ratingTotal = reviews.stream().mapToLong(Review::rating).sum();
+		return new Listing(id, name, location, photos, reviews.size(), ratingTotal, 1);
 	}
 
 	List<ReviewPage> reviewPages(long id) {

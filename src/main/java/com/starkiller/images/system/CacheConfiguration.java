@@ -15,9 +15,11 @@ import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.interceptor.CacheErrorHandler;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
@@ -27,11 +29,12 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
+@EnableScheduling
 class CacheConfiguration {
 
 	@Bean
-	RedisOutage redisOutage(StarkillerProperties properties) {
-		return new RedisOutage(properties.cache().redisRetryAfter());
+	RedisOutage redisOutage(StarkillerProperties properties, ApplicationEventPublisher events) {
+		return new RedisOutage(properties.cache().redisRetryAfter(), events);
 	}
 
 	@Bean

@@ -31,8 +31,13 @@ class OutageTolerantCache implements Cache {
 		if (!this.outage.cacheUsable()) {
 			return null;
 		}
+		boolean wasDown = this.outage.isDown();
 		ValueWrapper value = this.redis.get(key);
-		this.outage.succeeded();
+		if (wasDown) {
+			// Evict what was written during the outage first, then read again.
+			this.outage.succeeded();
+			value = this.redis.get(key);
+		}
 		return value;
 	}
 
@@ -59,11 +64,24 @@ class OutageTolerantCache implements Cache {
 		}
 	}
 
+	/**
+	 * Reads fill the cache only where nothing is: a read that loaded old data just before a write
+	 * cannot overwrite what the write put.
+	 */
 	@Override
 	public void put(Object key, Object value) {
 		if (this.outage.cacheUsable()) {
-			this.redis.put(key, value);
+			this.redis.putIfAbsent(key, value);
 		}
+	}
+
+	/** A write's new value, over whatever is there. */
+	void replace(Object key, Object value) {
+		this.redis.put(key, value);
+	}
+
+	void evictNow(Object key) {
+		this.redis.evict(key);
 	}
 
 	// Evictions are always tried: skipping one could leave a stale entry behind.

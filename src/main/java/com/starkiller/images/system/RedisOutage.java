@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cache.Cache;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.cache.interceptor.CacheErrorHandler;
 
 /**
@@ -23,8 +24,11 @@ public class RedisOutage implements CacheErrorHandler {
 
 	private volatile boolean down;
 
-	public RedisOutage(Duration retryAfter) {
+	private final ApplicationEventPublisher events;
+
+	public RedisOutage(Duration retryAfter, ApplicationEventPublisher events) {
 		this.retryAfterNanos = retryAfter.toNanos();
+		this.events = events;
 	}
 
 	/** Whether cache reads and writes should be tried now. */
@@ -36,14 +40,24 @@ public class RedisOutage implements CacheErrorHandler {
 		return this.down;
 	}
 
-	void succeeded() {
+	/**
+	 * Called after a cache call succeeded. The first success after an outage publishes
+	 * {@link Recovered} synchronously, so writes acknowledged meanwhile are evicted before the
+	 * caller reads anything from Redis.
+	 */
+	synchronized void succeeded() {
 		if (this.down) {
+			this.events.publishEvent(new Recovered());
 			this.down = false;
 			log.info("Redis answers again: caching resumed");
 		}
 	}
 
-	void failed(RuntimeException ex) {
+	/** Redis answers again after an outage. */
+	public record Recovered() {
+	}
+
+	public void failed(RuntimeException ex) {
 		if (!this.down) {
 			log.warn("Redis unavailable, serving from MongoDB until it answers: {}", ex.toString());
 		}

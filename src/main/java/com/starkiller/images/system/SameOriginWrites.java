@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sessions and cookies: a browser write must come from our own pages, as the Fetch Metadata
  * header {@code Sec-Fetch-Site} or else {@code Origin}/{@code Referer} tells (OWASP's
  * "verifying origin with standard headers"). The session cookie is also {@code SameSite=Lax}.
- * The bearer-token JSON API under {@code /api} is not a browser session and is not checked here.
+ * The bearer-token JSON API ({@code /api}, {@code /insert}) is not a browser session and is not checked here.
  */
 @Component
 class SameOriginWrites extends OncePerRequestFilter {
@@ -27,7 +27,8 @@ class SameOriginWrites extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return SAFE.contains(request.getMethod()) || request.getRequestURI().startsWith("/api/");
+		return SAFE.contains(request.getMethod()) || request.getRequestURI().startsWith("/api/")
+				|| request.getRequestURI().equals("/insert");
 	}
 
 	@Override

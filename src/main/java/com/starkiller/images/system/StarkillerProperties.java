@@ -12,7 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("starkiller")
 public record StarkillerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Cache cache,
-		@DefaultValue Seed seed) {
+		@DefaultValue Seed seed, @DefaultValue Api api, @DefaultValue Upload upload) {
+
+	/** The bearer token writes need; empty: one is generated at start-up and logged. */
+	public record Api(@DefaultValue("") String token) {
+	}
+
+	/** Limits of image uploads; the byte limit itself is spring.servlet.multipart.max-file-size. */
+	public record Upload(@DefaultValue("40000000") long maxPixels) {
+	}
 
 	/** Time to live of each Redis cache; entries are also made unreachable by version on writes. */
 	public record Cache(@DefaultValue("1h") Duration listingTtl, @DefaultValue("1h") Duration reviewTtl,

@@ -1,0 +1,112 @@
+package com.starkiller.images.gallery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.starkiller.images.listing.Listing;
+import com.starkiller.images.listing.ListingId;
+import com.starkiller.images.listing.ListingWrites;
+import com.starkiller.images.listing.Photo;
+import com.starkiller.images.listing.Position;
+import com.starkiller.images.media.ImageUploads;
+import com.starkiller.images.media.ImageUploads.StoredImage;
+
+/**
+ * A listing's photos in the JSON API: add, replace, reorder and remove, either uploading the
+ * image (multipart {@code file}, {@code caption}) or pointing at a stored one ({@code image}).
+ */
+@RestController
+@RequestMapping("/api/listings/{id}/photos")
+class PhotoApi {
+
+	private final ListingWrites writes;
+
+	private final ImageUploads uploads;
+
+	PhotoApi(ListingWrites writes, ImageUploads uploads) {
+		this.writes = writes;
+		this.uploads = uploads;
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	Listing upload(@PathVariable String id, @RequestPart("file") MultipartFile file,
+			@RequestParam(required = false) String caption) {
+		long listing = ListingId.parse(id);
+		return this.writes.addPhoto(listing, photo(this.uploads.store(bytes(file)), caption));
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	Listing add(@PathVariable String id, @Valid @RequestBody PhotoReference body) {
+		long listing = ListingId.parse(id);
+		return this.writes.addPhoto(listing, photo(this.uploads.existing(body.image()), body.caption()));
+	}
+
+	@PutMapping(path = "/{index}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Listing replaceByUpload(@PathVariable String id, @PathVariable String index,
+			@RequestPart("file") MultipartFile file, @RequestParam(required = false) String caption) {
+		long listing = ListingId.parse(id);
+		int position = Position.parseIndex(index);
+		return this.writes.replacePhoto(listing, position, photo(this.uploads.store(bytes(file)), caption));
+	}
+
+	@PutMapping(path = "/{index}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Listing replace(@PathVariable String id, @PathVariable String index, @Valid @RequestBody PhotoReference body) {
+		long listing = ListingId.parse(id);
+		int position = Position.parseIndex(index);
+		return this.writes.replacePhoto(listing, position, photo(this.uploads.existing(body.image()), body.caption()));
+	}
+
+	@PutMapping(path = "/order", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Listing reorder(@PathVariable String id, @Valid @RequestBody PhotoOrder body) {
+		return this.writes.reorderPhotos(ListingId.parse(id), body.order());
+	}
+
+	@DeleteMapping("/{index}")
+	Listing remove(@PathVariable String id, @PathVariable String index) {
+		return this.writes.removePhoto(ListingId.parse(id), Position.parseIndex(index));
+	}
+
+	private static Photo photo(StoredImage image, String caption) {
+		String text = (caption == null || caption.isBlank()) ? "Photo" : caption.strip();
+		return new Photo(image.id(), text.substring(0, Math.min(200, text.length())), image.width(), image.height());
+	}
+
+	private static byte[] bytes(MultipartFile file) {
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	record PhotoReference(@NotBlank String image, @Size(max = 200) String caption) {
+	}
+
+	record PhotoOrder(@NotEmpty List<@NotNull Integer> order) {
+	}
+
+}

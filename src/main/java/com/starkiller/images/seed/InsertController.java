@@ -1,0 +1,41 @@
+package com.starkiller.images.seed;
+
+import java.net.URI;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.starkiller.images.listing.Listing;
+import com.starkiller.images.listing.ListingWrites;
+import com.starkiller.images.system.StarkillerProperties;
+
+/**
+ * The original's {@code POST /insert}: creates one random listing (demo name, place and photos
+ * from the pool) under the next free id. Load tests of writes use it; it needs the API token.
+ */
+@RestController
+class InsertController {
+
+	private final ListingWrites writes;
+
+	private final ImagePool pool;
+
+	private final StarkillerProperties properties;
+
+	InsertController(ListingWrites writes, ImagePool pool, StarkillerProperties properties) {
+		this.writes = writes;
+		this.pool = pool;
+		this.properties = properties;
+	}
+
+	@PostMapping("/insert")
+	ResponseEntity<Listing> insert() {
+		DemoData data = new DemoData(ThreadLocalRandom.current().nextLong(),
+				this.pool.ensure(this.properties.seed().imagePool()));
+		Listing created = this.writes.create(data.listing(ThreadLocalRandom.current().nextLong(1_000_000_000)));
+		return ResponseEntity.created(URI.create("/api/listings/" + created.id())).body(created);
+	}
+
+}
