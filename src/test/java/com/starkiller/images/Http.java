@@ -55,6 +55,20 @@ public final class Http {
 		return send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A request with a JSON body and any method, with headers given as name, value... */
+	public HttpResponse<String> json(String method, String path, String body, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		HttpRequest.BodyPublisher publisher = (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+				: HttpRequest.BodyPublishers.noBody();
+		return send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	public String origin() {
 		return "http://127.0.0.1:" + this.port;
 	}

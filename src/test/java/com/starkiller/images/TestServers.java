@@ -27,8 +27,16 @@ public final class TestServers {
 	}
 
 	public static void register(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri", () -> MONGO.getConnectionString() + "/starkiller");
-		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + REDIS_PORT);
+		registry.add("spring.mongodb.uri", TestServers::mongoUri);
+		registry.add("spring.data.redis.url", TestServers::redisUrl);
+	}
+
+	public static String mongoUri() {
+		return MONGO.getConnectionString() + "/starkiller";
+	}
+
+	public static String redisUrl() {
+		return "redis://127.0.0.1:" + REDIS_PORT;
 	}
 
 	public static void stopRedis() {

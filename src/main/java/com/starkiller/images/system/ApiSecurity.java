@@ -78,9 +78,11 @@ class ApiSecurity {
 			response.setHeader("WWW-Authenticate", "Bearer");
 		}
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-					+ ",\"detail\":\"" + detail + "\"}");
+		// Bytes, not a writer, so the type stays application/problem+json without a charset.
+		response.getOutputStream()
+			.write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+					+ status.value() + ",\"detail\":\"" + detail + "\"}")
+				.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Authenticates a request whose bearer token matches, compared in constant time. */

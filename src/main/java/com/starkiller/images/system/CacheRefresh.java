@@ -98,11 +98,17 @@ public class CacheRefresh {
 		}
 	}
 
+	/** Evicts each pending key, and forgets it only once Redis confirms it is gone. */
 	void evictPending() {
 		for (Document pending : this.mongo.getCollection(PENDING).find()) {
 			Cache cache = this.caches.getCache(pending.getString("cache"));
 			if (cache != null) {
-				((OutageTolerantCache) cache).evictNow(keyOf(pending));
+				OutageTolerantCache redis = (OutageTolerantCache) cache;
+				redis.evictNow(keyOf(pending));
+				if (!redis.isGone(keyOf(pending))) {
+					continue;
+				}
+				log.info("Evicted {}, written while Redis was away", pending.get("_id"));
 			}
 			this.mongo.remove(Query.query(Criteria.where("_id").is(pending.get("_id"))), PENDING);
 		}

@@ -84,6 +84,10 @@ class OutageTolerantCache implements Cache {
 		this.redis.evict(key);
 	}
 
+	boolean isGone(Object key) {
+		return this.redis.get(key) == null;
+	}
+
 	// Evictions are always tried: skipping one could leave a stale entry behind.
 	@Override
 	public void evict(Object key) {

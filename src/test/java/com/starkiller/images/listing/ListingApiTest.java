@@ -1,0 +1,111 @@
+package com.starkiller.images.listing;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import com.starkiller.images.Http;
+import com.starkiller.images.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TestPropertySource(properties = "starkiller.api.token=" + ListingApiTest.TOKEN)
+class ListingApiTest extends IntegrationTest {
+
+	static final String TOKEN = "test-token";
+
+	static final String[] AUTH = { "Authorization", "Bearer " + TOKEN };
+
+	@Test
+	void readsArePublicAndWritesNeedTheToken() {
+		assertThat(this.http.json("GET", "/api/listings/7", null).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> anonymous = this.http.json("POST", "/api/listings", newListing("Nope"));
+		HttpResponse<String> wrong = this.http.json("POST", "/api/listings", newListing("Nope"), "Authorization",
+				"Bearer guess");
+		HttpResponse<String> insert = this.http.json("POST", "/insert", null);
+
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(wrong.statusCode()).isIn(401, 403);
+		assertThat(insert.statusCode()).isEqualTo(401);
+		for (HttpResponse<String> response : new HttpResponse[] { anonymous, wrong, insert }) {
+			assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+		}
+	}
+
+	@Test
+	void createsRenamesAndDeletesAListing() {
+		HttpResponse<String> created = this.http.json("POST", "/api/listings", newListing("Harbour flat"), AUTH);
+		assertThat(created.statusCode()).isEqualTo(201);
+		long id = idOf(created.body());
+		assertThat(created.headers().firstValue("Location")).hasValue("/api/listings/" + id);
+		assertThat(Http.html(this.http.get("/listings/" + id)).selectFirst("h1").text()).isEqualTo("Harbour flat");
+
+		HttpResponse<String> renamed = this.http.json("PATCH", "/api/listings/" + id, "{\"name\":\"Harbour loft\"}",
+				AUTH);
+		assertThat(renamed.statusCode()).isEqualTo(200);
+		assertThat(Http.html(this.http.get("/listings/" + id)).selectFirst("h1").text()).isEqualTo("Harbour loft");
+
+		assertThat(this.http.json("DELETE", "/api/listings/" + id, null, AUTH).statusCode()).isEqualTo(204);
+		assertThat(this.http.get("/listings/" + id).statusCode()).isEqualTo(404);
+		assertThat(this.http.json("DELETE", "/api/listings/" + id, null, AUTH).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void insertCreatesOneRandomListingWithPhotos() {
+		HttpResponse<String> inserted = this.http.json("POST", "/insert", null, AUTH);
+
+		assertThat(inserted.statusCode()).isEqualTo(201);
+		long id = idOf(inserted.body());
+		assertThat(id).isGreaterThanOrEqualTo(LISTINGS);
+		assertThat(this.http.get("/images/" + id + "?index=2").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void invalidBodiesAreProblemsThatNameTheField() {
+		HttpResponse<String> blank = this.http.json("POST", "/api/listings",
+				"{\"name\":\"\",\"location\":{\"city\":\"Oslo\",\"country\":\"Norway\"}}", AUTH);
+		HttpResponse<String> rating = this.http.json("POST", "/api/listings/7/reviews",
+				"{\"author\":\"Ana\",\"rating\":9,\"text\":\"Fine\"}", AUTH);
+		HttpResponse<String> broken = this.http.json("POST", "/api/listings", "{not json", AUTH);
+		HttpResponse<String> empty = this.http.json("PATCH", "/api/listings/7", "{}", AUTH);
+		HttpResponse<String> unknown = this.http.json("PATCH", "/api/listings/987654", "{\"name\":\"X\"}", AUTH);
+		HttpResponse<String> badId = this.http.json("PATCH", "/api/listings/abc", "{\"name\":\"X\"}", AUTH);
+
+		assertThat(blank.statusCode()).isEqualTo(400);
+		assertThat(blank.body()).contains("\"field\":\"name\"");
+		assertThat(rating.statusCode()).isEqualTo(400);
+		assertThat(rating.body()).contains("\"field\":\"rating\"");
+		assertThat(broken.statusCode()).isEqualTo(400);
+		assertThat(empty.statusCode()).isEqualTo(400);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(badId.statusCode()).isEqualTo(400);
+		for (HttpResponse<String> response : new HttpResponse[] { blank, rating, broken, empty, unknown, badId }) {
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		}
+	}
+
+	@Test
+	void theOpenApiDescriptionAndSwaggerUiAreServed() {
+		HttpResponse<String> docs = this.http.get("/v3/api-docs");
+
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/listings/{id}/photos", "/api/listings/{id}/reviews", "/insert");
+		assertThat(this.http.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+	}
+
+	static String newListing(String name) {
+		return "{\"name\":\"" + name + "\",\"location\":{\"city\":\"Bergen\",\"country\":\"Norway\"}}";
+	}
+
+	static long idOf(String json) {
+		var matcher = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(json);
+		assertThat(matcher.find()).as(json).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+}
