@@ -86,7 +86,7 @@ public class CacheRefresh {
 		evictPending();
 	}
 
-	@Scheduled(fixedDelayString = "${starkiller.cache.pending-sweep:5s}")
+	@Scheduled(fixedDelayString = "${starkiller.cache.pending-sweep:2s}")
 	void sweep() {
 		if (this.outage.cacheUsable()) {
 			try {
