@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 const outdir = process.argv[2] ?? '../target/classes/static';
 
 await esbuild.build({
-  entryPoints: ['src/listing.js', 'src/site.css'],
+  entryPoints: ['src/listing.js', 'src/widget.js', 'src/embed.js', 'src/site.css'],
   bundle: true,
   minify: true,
   sourcemap: true,

@@ -89,11 +89,13 @@ function trapFocus(box, event) {
   if (items.length === 0) return;
   const first = items[0];
   const last = items[items.length - 1];
-  const inside = box.contains(document.activeElement);
-  if (event.shiftKey && (document.activeElement === first || !inside)) {
+  const active = document.activeElement;
+  // The dialog itself holds focus right after opening: Shift+Tab from there wraps to the end.
+  const inside = box.contains(active) && active !== box;
+  if (event.shiftKey && (active === first || !inside)) {
     last.focus();
     event.preventDefault();
-  } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+  } else if (!event.shiftKey && (active === last || !inside)) {
     first.focus();
     event.preventDefault();
   }

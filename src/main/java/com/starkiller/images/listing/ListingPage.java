@@ -8,9 +8,6 @@ import com.starkiller.images.review.Carousel;
 /** The listing page's model; {@code lightbox} is null unless a photo is open. */
 public record ListingPage(Listing listing, Gallery lightbox, Carousel reviews, Share share) {
 
-	ListingPage(Listing listing, Gallery lightbox, Carousel reviews) {
-		this(listing, lightbox, reviews, Share.of(listing));
-	}
 
 	/** Up to four photos after the first, beside it in the hero grid. */
 	public List<Photo> heroSides() {

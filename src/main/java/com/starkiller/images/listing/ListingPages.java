@@ -2,7 +2,9 @@ package com.starkiller.images.listing;
 
 import org.springframework.stereotype.Service;
 
+import com.starkiller.images.embed.EmbedLoader;
 import com.starkiller.images.gallery.Gallery;
+import com.starkiller.images.review.Carousel;
 import com.starkiller.images.review.ReviewService;
 
 /**
@@ -18,24 +20,31 @@ public class ListingPages {
 
 	private final ReviewService reviews;
 
-	ListingPages(ListingService listings, ReviewService reviews) {
+	private final EmbedLoader loader;
+
+	ListingPages(ListingService listings, ReviewService reviews, EmbedLoader loader) {
 		this.listings = listings;
 		this.reviews = reviews;
+		this.loader = loader;
 	}
 
 	public ListingPage plain(long id) {
 		Listing listing = this.listings.get(id);
-		return new ListingPage(listing, null, this.reviews.carousel(listing, 1));
+		return page(listing, null, this.reviews.carousel(listing, 1));
 	}
 
 	public ListingPage withPhoto(long id, int index) {
 		Listing listing = this.listings.get(id);
-		return new ListingPage(listing, Gallery.open(listing, index), this.reviews.carousel(listing, 1));
+		return page(listing, Gallery.open(listing, index), this.reviews.carousel(listing, 1));
 	}
 
 	public ListingPage withReview(long id, int index) {
 		Listing listing = this.listings.get(id);
-		return new ListingPage(listing, null, this.reviews.carousel(listing, index));
+		return page(listing, null, this.reviews.carousel(listing, index));
+	}
+
+	private ListingPage page(Listing listing, Gallery lightbox, Carousel reviews) {
+		return new ListingPage(listing, lightbox, reviews, Share.of(listing, this.loader.path()));
 	}
 
 }

@@ -7,11 +7,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 /** The Share dialog's links for a listing, each to its absolute URL, URL-encoded. */
-public record Share(String url, String embedUrl, String title) {
+public record Share(String url, String embedUrl, String loaderUrl, long listing, String title) {
 
-	static Share of(Listing listing) {
+	static Share of(Listing listing, String loaderPath) {
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		return new Share(base + "/listings/" + listing.id(), base + "/embed/listings/" + listing.id(), listing.name());
+		return new Share(base + "/listings/" + listing.id(), base + "/embed/listings/" + listing.id(),
+				base + loaderPath, listing.id(), listing.name());
 	}
 
 	public String facebook() {
@@ -34,6 +35,12 @@ public record Share(String url, String embedUrl, String title) {
 	public String embedSnippet() {
 		return "<iframe src=\"" + this.embedUrl + "\" title=\"" + HtmlUtils.htmlEscape("Photos of " + this.title)
 				+ "\" width=\"640\" height=\"480\" loading=\"lazy\" allow=\"fullscreen\" style=\"border:0\"></iframe>";
+	}
+
+	/** The loader, which sizes the frame to its content and lazy-loads it. */
+	public String loaderSnippet() {
+		return "<div data-starkiller-listing=\"" + this.listing + "\"></div>\n<script async src=\"" + this.loaderUrl
+				+ "\"></script>";
 	}
 
 	// Percent-encoding with %20 for spaces, which mailto: and every share endpoint understand.

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.gridfs.GridFsUpload;
 import org.springframework.stereotype.Service;
 
 import com.starkiller.images.listing.Photo;
+import com.starkiller.images.system.CacheRefresh;
 import com.starkiller.images.system.NotFound;
 import com.starkiller.images.system.RedisCaches;
 import com.starkiller.images.system.StarkillerProperties;
@@ -35,8 +36,11 @@ public class MediaStore {
 
 	private final GridFsTemplate gridFs;
 
-	MediaStore(GridFsTemplate gridFs) {
+	private final CacheRefresh caches;
+
+	MediaStore(GridFsTemplate gridFs, CacheRefresh caches) {
 		this.gridFs = gridFs;
+		this.caches = caches;
 	}
 
 	public boolean exists(String image, int width) {
@@ -85,9 +89,12 @@ public class MediaStore {
 				metadata.getInteger("imageHeight", Photo.LARGE * 2 / 3) };
 	}
 
-	/** Removes every variant of an image (and its original, if kept). */
+	/** Removes every variant of an image (and its original, if kept), cached bytes included. */
 	public void delete(String image) {
 		this.gridFs.delete(Query.query(Criteria.where("metadata.image").is(image)));
+		for (int width : Variants.WIDTHS) {
+			this.caches.evict(CACHE, image + "/" + width);
+		}
 	}
 
 	/** Keeps an uploaded original, with its size and content hash, beside the variants. */

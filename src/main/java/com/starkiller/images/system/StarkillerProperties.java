@@ -12,7 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("starkiller")
 public record StarkillerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Cache cache,
-		@DefaultValue Seed seed, @DefaultValue Api api, @DefaultValue Upload upload) {
+		@DefaultValue Seed seed, @DefaultValue Api api, @DefaultValue Upload upload, @DefaultValue Embed embed) {
+
+	/** CSP frame-ancestors sources allowed to frame the widget (/embed/**). */
+	public record Embed(@DefaultValue("'self' https:") String frameAncestors) {
+	}
 
 	/** The bearer token writes need; empty: one is generated at start-up and logged. */
 	public record Api(@DefaultValue("") String token) {

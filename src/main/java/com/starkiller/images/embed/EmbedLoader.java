@@ -1,0 +1,60 @@
+package com.starkiller.images.embed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.DigestUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * {@code /embed.js}, the loader partners paste. The snippet we hand out carries the loader's
+ * content hash ({@code ?v=}), and that exact version is cached a year; the bare URL is cached a
+ * day and revalidated by ETag, so a partner who typed it still gets updates.
+ */
+@Controller
+public class EmbedLoader {
+
+	private final byte[] script;
+
+	private final String version;
+
+	EmbedLoader() {
+		try {
+			this.script = new ClassPathResource("static/embed.js").getContentAsByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The frontend bundle has no embed.js", ex);
+		}
+		this.version = DigestUtils.md5DigestAsHex(this.script).substring(0, 12);
+	}
+
+	/** The loader's URL with its version, for the Share dialog's snippet. */
+	public String path() {
+		return "/embed.js?v=" + this.version;
+	}
+
+	@GetMapping("/embed.js")
+	ResponseEntity<byte[]> loader(@RequestParam(name = "v", required = false) String version, WebRequest request) {
+		String etag = "\"" + this.version + "\"";
+		if (request.checkNotModified(etag)) {
+			return null;
+		}
+		CacheControl cache = this.version.equals(version)
+				? CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()
+				: CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+		return ResponseEntity.ok()
+			.eTag(etag)
+			.cacheControl(cache)
+			.contentType(MediaType.valueOf("text/javascript"))
+			.body(this.script);
+	}
+
+}
