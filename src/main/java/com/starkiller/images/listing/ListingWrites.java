@@ -201,34 +201,12 @@ public class ListingWrites {
 	private long nextId() {
 		var counters = this.mongo.getCollection(COUNTERS);
 		if (counters.find(Filters.eq("_id", Listing.COLLECTION)).first() == null) {
-			counters.updateOne(Filters.eq("_id", Listing.COLLECTION), Updates.max("next", seededPrefix() - 1),
+			counters.updateOne(Filters.eq("_id", Listing.COLLECTION), Updates.max("next", this.listings.firstAbsentId() - 1),
 					new UpdateOptions().upsert(true));
 		}
 		Document counter = counters.findOneAndUpdate(Filters.eq("_id", Listing.COLLECTION), Updates.inc("next", 1L),
 				new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
 		return counter.get("next", Number.class).longValue();
-	}
-
-	private long seededPrefix() {
-		if (!this.listings.existsById(0L)) {
-			return 0;
-		}
-		long present = 0;
-		long absent = 1;
-		while (this.listings.existsById(absent)) {
-			present = absent;
-			absent *= 2;
-		}
-		while (absent - present > 1) {
-			long middle = (present + absent) >>> 1;
-			if (this.listings.existsById(middle)) {
-				present = middle;
-			}
-			else {
-				absent = middle;
-			}
-		}
-		return absent;
 	}
 
 }

@@ -109,20 +109,7 @@ class Seeder {
 	 * resumes as many batches before it as there were writers.
 	 */
 	private long resumePoint(long count, int batch, int writers) {
-		long present = 0;
-		long absent = count;
-		if (!this.listings.existsById(0L)) {
-			return 0;
-		}
-		while (absent - present > 1) {
-			long middle = (present + absent) >>> 1;
-			if (this.listings.existsById(middle)) {
-				present = middle;
-			}
-			else {
-				absent = middle;
-			}
-		}
+		long absent = Math.min(count, this.listings.firstAbsentId());
 		return Math.max(0, (absent / batch - writers) * batch);
 	}
 

@@ -1,6 +1,7 @@
 package com.starkiller.images.system;
 
 import java.util.Date;
+import java.util.function.Consumer;
 
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
@@ -44,27 +45,20 @@ public class CacheRefresh {
 
 	/** Puts the new value of a written entry, or records it for eviction when Redis is away. */
 	public void replace(String cacheName, Object key, Object value) {
-		OutageTolerantCache cache = (OutageTolerantCache) this.caches.getCache(cacheName);
-		try {
-			if (!this.outage.cacheUsable()) {
-				throw new IllegalStateException("Redis is marked down");
-			}
-			cache.replace(key, value);
-		}
-		catch (RuntimeException ex) {
-			this.outage.failed(ex);
-			remember(cacheName, key);
-		}
+		write(cacheName, key, (cache) -> cache.replace(key, value));
 	}
 
 	/** Removes a deleted entry, or records it for eviction when Redis is away. */
 	public void evict(String cacheName, Object key) {
-		OutageTolerantCache cache = (OutageTolerantCache) this.caches.getCache(cacheName);
+		write(cacheName, key, (cache) -> cache.evictNow(key));
+	}
+
+	private void write(String cacheName, Object key, Consumer<OutageTolerantCache> change) {
 		try {
 			if (!this.outage.cacheUsable()) {
 				throw new IllegalStateException("Redis is marked down");
 			}
-			cache.evictNow(key);
+			change.accept((OutageTolerantCache) this.caches.getCache(cacheName));
 		}
 		catch (RuntimeException ex) {
 			this.outage.failed(ex);
