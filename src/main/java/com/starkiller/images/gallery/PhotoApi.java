@@ -26,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingId;
+import com.starkiller.images.listing.ListingService;
 import com.starkiller.images.listing.ListingWrites;
 import com.starkiller.images.listing.Photo;
 import com.starkiller.images.listing.Position;
@@ -44,16 +45,19 @@ class PhotoApi {
 
 	private final ImageUploads uploads;
 
-	PhotoApi(ListingWrites writes, ImageUploads uploads) {
+	private final ListingService listings;
+
+	PhotoApi(ListingWrites writes, ImageUploads uploads, ListingService listings) {
 		this.writes = writes;
 		this.uploads = uploads;
+		this.listings = listings;
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	Listing upload(@PathVariable String id, @RequestPart("file") MultipartFile file,
 			@RequestParam(required = false) String caption) {
-		long listing = ListingId.parse(id);
+		long listing = existing(id);
 		return this.writes.addPhoto(listing, photo(this.uploads.store(bytes(file)), caption));
 	}
 
@@ -67,7 +71,7 @@ class PhotoApi {
 	@PutMapping(path = "/{index}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	Listing replaceByUpload(@PathVariable String id, @PathVariable String index,
 			@RequestPart("file") MultipartFile file, @RequestParam(required = false) String caption) {
-		long listing = ListingId.parse(id);
+		long listing = existing(id);
 		int position = Position.parseIndex(index);
 		return this.writes.replacePhoto(listing, position, photo(this.uploads.store(bytes(file)), caption));
 	}
@@ -87,6 +91,11 @@ class PhotoApi {
 	@DeleteMapping("/{index}")
 	Listing remove(@PathVariable String id, @PathVariable String index) {
 		return this.writes.removePhoto(ListingId.parse(id), Position.parseIndex(index));
+	}
+
+	// Before storing an upload, so a request for a missing listing leaves no orphan image behind.
+	private long existing(String id) {
+		return this.listings.get(ListingId.parse(id)).id();
 	}
 
 	private static Photo photo(StoredImage image, String caption) {
