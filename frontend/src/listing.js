@@ -128,15 +128,12 @@ function openShare() {
   dialog.showModal();
 }
 
-function onShareClick(event) {
-  const dialog = event.currentTarget;
-  // A click on the backdrop lands on the dialog element itself, outside its box.
-  if (event.target === dialog) {
-    const box = dialog.getBoundingClientRect();
-    const inside = event.clientX >= box.left && event.clientX <= box.right
-      && event.clientY >= box.top && event.clientY <= box.bottom;
-    if (!inside) dialog.close();
-  }
+// A click on the backdrop lands on the dialog element itself, outside its box.
+function onShareClick(dialog, event) {
+  const box = dialog.getBoundingClientRect();
+  const inside = event.clientX >= box.left && event.clientX <= box.right
+    && event.clientY >= box.top && event.clientY <= box.bottom;
+  if (!inside) dialog.close();
 }
 
 async function copyLink(button) {
@@ -147,12 +144,15 @@ async function copyLink(button) {
     await navigator.clipboard.writeText(text);
   } catch {
     // No Clipboard API (older browser, insecure origin, denied): select and copy the old way.
+    const wasHidden = field.hidden;
     field.hidden = false;
     field.select();
-    if (!document.execCommand('copy')) {
+    const copied = document.execCommand('copy');
+    if (!copied) {
       status.textContent = 'Press Ctrl+C to copy the link';
       return;
     }
+    field.hidden = wasHidden;
   }
   status.textContent = button.dataset.copiedText ?? 'Link copied';
 }
@@ -197,6 +197,9 @@ document.addEventListener('click', (event) => {
   if (target.closest('#share-button')) {
     event.preventDefault();
     openShare();
+  } else if (target.id === 'share-container') {
+    // Document-wide, not on the dialog: htmx's history restore replaces the dialog element.
+    onShareClick(target, event);
   } else if (target.closest('[data-copy-from]')) {
     copyLink(target.closest('[data-copy-from]'));
   } else if (target.closest('#photo-list-button')) {
@@ -248,7 +251,6 @@ document.addEventListener('htmx:historyRestore', () => {
 });
 
 function start() {
-  document.getElementById('share-container')?.addEventListener('click', onShareClick);
   wasOpen = Boolean(lightbox());
   lightboxOpened(true);
   enhance(document);

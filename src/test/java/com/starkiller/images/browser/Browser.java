@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -83,6 +87,11 @@ public final class Browser implements AutoCloseable {
 
 	public void open(String path) {
 		this.driver.get(this.origin + path);
+	}
+
+	/** Where relative paths go, such as {@code http://127.0.0.1:8080}. */
+	public String origin() {
+		return this.origin;
 	}
 
 	/** The current path and query, such as {@code /images/7?index=3}. */
@@ -161,6 +170,109 @@ public final class Browser implements AutoCloseable {
 	/** Presses a key as a person would, on whatever has the focus. */
 	public void pressKey(CharSequence key) {
 		new Actions(this.driver).sendKeys(key).perform();
+	}
+
+	/** Presses Shift+Tab, which moves the focus backwards. */
+	public void pressShiftTab() {
+		new Actions(this.driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+	}
+
+	/**
+	 * Puts the focus on an element, as a keyboard user gets there by tabbing; without scrolling or
+	 * clicking, so nothing else happens on the way.
+	 */
+	public void focus(By by) {
+		script("arguments[0].focus();", find(by));
+	}
+
+	/** The element with the focus ({@code document.activeElement}), or the body when none has it. */
+	public WebElement focused() {
+		return this.driver.switchTo().activeElement();
+	}
+
+	/** The id of the element with the focus, empty when it has none. */
+	public String focusedId() {
+		Object id = script("return document.activeElement ? document.activeElement.id : '';");
+		return (id != null) ? id.toString() : "";
+	}
+
+	/** Whether the focus is on the element matching {@code by} or inside it. */
+	public boolean isFocusInside(By by) {
+		return Boolean.TRUE.equals(script("return arguments[0].contains(document.activeElement);", find(by)));
+	}
+
+	/** A short description of the focused element, for failure messages: {@code a#next.nav "›"}. */
+	public String describeFocus() {
+		return String.valueOf(script("""
+				const el = document.activeElement;
+				if (!el) return '(nothing)';
+				const classes = el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\\s+/g, '.') : '';
+				return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + classes
+					+ ' "' + (el.textContent || '').trim().slice(0, 30) + '"';
+				"""));
+	}
+
+	/** Clicks at a point of the window, {@code x} and {@code y} pixels from its top left corner. */
+	public void clickAt(int x, int y) {
+		new Actions(this.driver).moveToLocation(x, y).click().perform();
+	}
+
+	/** The cookies the browser keeps for the app. */
+	public Set<Cookie> cookies() {
+		return this.driver.manage().getCookies();
+	}
+
+	/** The URLs the page has fetched since it loaded, images included, as Resource Timing lists them. */
+	@SuppressWarnings("unchecked")
+	public List<String> requestedUrls() {
+		return (List<String>) script("return performance.getEntriesByType('resource').map((entry) => entry.name);");
+	}
+
+	/**
+	 * Lets the app's pages read and write the clipboard without asking, as a person who allowed it
+	 * once would have. Uses the DevTools protocol through chromedriver, which needs no extra module.
+	 */
+	public void allowClipboard() {
+		this.driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", this.origin, "permissions",
+				List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+	}
+
+	/** What the clipboard holds, read through the page's Clipboard API (see {@link #allowClipboard()}). */
+	public String clipboardText() {
+		return String.valueOf(this.driver.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const clipboard = window.starkillerTestClipboard || navigator.clipboard;
+				clipboard.readText().then(done, (error) => done('(unreadable: ' + error + ')'));
+				"""));
+	}
+
+	/**
+	 * Takes the Clipboard API away from the page, as in an older browser or an insecure origin, so
+	 * that the page must copy the old way. {@link #clipboardText()} can still read it.
+	 */
+	public void removeClipboardApi() {
+		script("""
+				window.starkillerTestClipboard = navigator.clipboard;
+				Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+				""");
+		if (!"undefined".equals(script("return typeof navigator.clipboard;"))) {
+			throw new IllegalStateException("The page still has the Clipboard API");
+		}
+	}
+
+	/** Swipes a finger across the screen, from one point to another, on a touch screen. */
+	public void swipe(int fromX, int fromY, int toX, int toY) {
+		touch("touchStart", fromX, fromY);
+		int steps = 5;
+		for (int i = 1; i <= steps; i++) {
+			touch("touchMove", fromX + (toX - fromX) * i / steps, fromY + (toY - fromY) * i / steps);
+		}
+		this.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+	}
+
+	private void touch(String type, int x, int y) {
+		this.driver.executeCdpCommand("Input.dispatchTouchEvent",
+				Map.of("type", type, "touchPoints", List.of(Map.of("x", x, "y", y))));
 	}
 
 	/** Tags the document, so that {@link #isSameDocument()} tells an htmx swap from a page load. */

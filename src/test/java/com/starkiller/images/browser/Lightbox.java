@@ -5,6 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -129,6 +132,53 @@ public final class Lightbox {
 		return this;
 	}
 
+	/** The photo list button's {@code aria-expanded}: whether it says the list is shown. */
+	public boolean photoListButtonSaysShown() {
+		return "true".equals(this.browser.find(PHOTO_LIST_BUTTON).getDomAttribute("aria-expanded"));
+	}
+
+	/** Where the next photo's large image is, which the page fetches ahead ({@code data-preload}). */
+	public String nextPhotoImage() {
+		return this.browser.find(NEXT).getDomAttribute("data-preload");
+	}
+
+	/** Whether the keyboard focus is in the lightbox, on it or on one of its controls. */
+	public boolean hasFocus() {
+		return this.browser.isFocusInside(CONTAINER);
+	}
+
+	/** Presses Tab once, as a keyboard user walks through the controls. */
+	public Lightbox tab() {
+		this.browser.pressKey(Keys.TAB);
+		return this;
+	}
+
+	/** Presses Shift+Tab once, walking backwards. */
+	public Lightbox shiftTab() {
+		this.browser.pressShiftTab();
+		return this;
+	}
+
+	/** How many controls in the lightbox a keyboard user can reach: links and buttons shown. */
+	public int focusableControlCount() {
+		return ((Long) this.browser.script("""
+				return [...arguments[0].querySelectorAll('a[href], button, [tabindex]')]
+					.filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0).length;
+				""", this.browser.find(CONTAINER))).intValue();
+	}
+
+	/** Swipes the photo to the left with a finger, as on a phone, and waits for the next photo. */
+	public Lightbox swipeToNext() {
+		String before = caption();
+		WebElement photo = this.browser.find(PHOTO);
+		int y = photo.getRect().getY() + photo.getRect().getHeight() / 2;
+		int width = ((Long) this.browser.script("return window.innerWidth;")).intValue();
+		this.browser.swipe(width * 4 / 5, y, width / 5, y);
+		awaitCaptionOtherThan(before, "a swipe to the left");
+		this.browser.waitForHtmx();
+		return this;
+	}
+
 	/**
 	 * Presses a key with the focus where it is, as a keyboard user would. It does not wait for an
 	 * outcome, since each key has its own: follow with {@link #waitForPhoto(int)},
@@ -174,8 +224,14 @@ public final class Lightbox {
 		return caption().startsWith(index + "/");
 	}
 
+	/** The caption for a failure message, even while htmx is swapping the lightbox. */
 	private String safeCaption() {
-		return isOpen() ? caption() : "(lightbox closed)";
+		try {
+			return isOpen() ? caption() : "(lightbox closed)";
+		}
+		catch (StaleElementReferenceException | NoSuchElementException ex) {
+			return "(being replaced)";
+		}
 	}
 
 	private List<WebElement> thumbnails() {

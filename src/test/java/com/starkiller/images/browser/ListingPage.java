@@ -1,6 +1,10 @@
 package com.starkiller.images.browser;
 
+import java.util.List;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * {@code /listings/{id}}: the listing's name, its hero photo and the Share, Save and View photos
@@ -14,6 +18,9 @@ public final class ListingPage {
 	static final By HERO_PHOTO = By.id("background");
 
 	static final By NO_PHOTOS = By.id("no-images");
+
+	/** The hero grid: the big photo ({@code #background}) first, then up to four smaller ones. */
+	static final By HERO_GRID_PHOTOS = By.cssSelector(".hero a");
 
 	static final By VIEW_PHOTOS = By.id("photos-button");
 
@@ -32,6 +39,9 @@ public final class ListingPage {
 	static final By REVIEW_TEXT = By.cssSelector("#reviews .review .text");
 
 	static final By REVIEW_AUTHOR = By.cssSelector("#reviews .review .author");
+
+	/** The polite live region that tells screen reader users what changed. */
+	static final By ANNOUNCER = By.id("announcer");
 
 	private final Browser browser;
 
@@ -86,6 +96,33 @@ public final class ListingPage {
 		return Lightbox.showing(this.browser);
 	}
 
+	/** Tabs to "View photos" and presses Enter, as a keyboard user opens the photos. */
+	public Lightbox viewPhotosWithKeyboard() {
+		this.browser.focus(VIEW_PHOTOS);
+		this.browser.pressKey(Keys.ENTER);
+		return Lightbox.showing(this.browser);
+	}
+
+	/** Clicks the {@code index}th photo of the hero grid (1 is the big one), which opens that photo. */
+	public Lightbox openGridPhoto(int index) {
+		List<WebElement> photos = this.browser.findAll(HERO_GRID_PHOTOS);
+		if (photos.size() < index) {
+			throw new AssertionError("The hero grid shows " + photos.size() + " photos, not " + index);
+		}
+		photos.get(index - 1).click();
+		return Lightbox.showing(this.browser);
+	}
+
+	/** Whether the keyboard focus is on "View photos". */
+	public boolean viewPhotosHasFocus() {
+		return this.browser.find(VIEW_PHOTOS).equals(this.browser.focused());
+	}
+
+	/** Whether the keyboard focus is on the Share button. */
+	public boolean shareHasFocus() {
+		return this.browser.find(SHARE).equals(this.browser.focused());
+	}
+
 	public ShareDialog share() {
 		this.browser.find(SHARE).click();
 		return ShareDialog.showing(this.browser);
@@ -118,6 +155,65 @@ public final class ListingPage {
 		return this.browser.find(REVIEW_AUTHOR).getText();
 	}
 
+	/** Tabs to Save and presses Enter, and waits until the button shows the new state. */
+	public ListingPage saveWithKeyboard() {
+		boolean before = isSaved();
+		this.browser.focus(SAVE);
+		this.browser.pressKey(Keys.ENTER);
+		this.browser.waitUntil("the Save button to turn " + (before ? "off" : "on"), (driver) -> isSaved() != before);
+		this.browser.waitForHtmx();
+		return this;
+	}
+
+	/** Whether the keyboard focus is on Save. */
+	public boolean saveHasFocus() {
+		return "save-button".equals(this.browser.focusedId());
+	}
+
+	/** The Save button's words: "Save" or "Saved". */
+	public String saveLabel() {
+		return this.browser.find(SAVE).getText();
+	}
+
+	/** Goes to the Saved page with the link in the header. */
+	public SavedPage openSaved() {
+		this.browser.find(SavedPage.HEADER_LINK).click();
+		return SavedPage.showing(this.browser);
+	}
+
+	/** What the page last told screen reader users through its live region. */
+	public String announcement() {
+		return this.browser.find(ANNOUNCER).getDomProperty("textContent").trim();
+	}
+
+	/** Whether the keyboard focus is on "Next review". */
+	public boolean nextReviewHasFocus() {
+		return "review-next".equals(this.browser.focusedId());
+	}
+
+	/** Whether the keyboard focus is on "Previous review". */
+	public boolean previousReviewHasFocus() {
+		return "review-prev".equals(this.browser.focusedId());
+	}
+
+	/** Tabs to "Next review" and presses Enter. */
+	public ListingPage nextReviewWithKeyboard() {
+		return turnReviewWithKeyboard(NEXT_REVIEW);
+	}
+
+	/** Tabs to "Previous review" and presses Enter. */
+	public ListingPage previousReviewWithKeyboard() {
+		return turnReviewWithKeyboard(PREVIOUS_REVIEW);
+	}
+
+	/** Presses Enter again, on whichever review control kept the focus. */
+	public ListingPage pressEnterAgain() {
+		String before = reviewCounter();
+		this.browser.pressKey(Keys.ENTER);
+		awaitReviewOtherThan(before);
+		return this;
+	}
+
 	public ListingPage nextReview() {
 		return turnReview(NEXT_REVIEW);
 	}
@@ -129,10 +225,22 @@ public final class ListingPage {
 	private ListingPage turnReview(By control) {
 		String before = reviewCounter();
 		this.browser.find(control).click();
+		awaitReviewOtherThan(before);
+		return this;
+	}
+
+	private ListingPage turnReviewWithKeyboard(By control) {
+		String before = reviewCounter();
+		this.browser.focus(control);
+		this.browser.pressKey(Keys.ENTER);
+		awaitReviewOtherThan(before);
+		return this;
+	}
+
+	private void awaitReviewOtherThan(String before) {
 		this.browser.waitUntil("the review counter to move on from '" + before + "'",
 				(driver) -> !reviewCounter().equals(before));
 		this.browser.waitForHtmx();
-		return this;
 	}
 
 }

@@ -1,0 +1,204 @@
+package com.starkiller.images.browser;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.starkiller.images.listing.Listing;
+import com.starkiller.images.listing.ListingRepository;
+import com.starkiller.images.listing.Listings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The photo lightbox as keyboard, mouse, history and phone users meet it. */
+class LightboxBrowserTest extends BrowserTest {
+
+	@Autowired
+	ListingRepository listings;
+
+	@Test
+	void aKeyboardUserOpensPagesThroughAndClosesThePhotos(Browser browser) {
+		Listing listing = withPhotos(3);
+		int count = listing.photoCount();
+		ListingPage page = ListingPage.open(browser, listing.id());
+
+		Lightbox lightbox = page.viewPhotosWithKeyboard();
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 1));
+		assertThat(lightbox.hasFocus()).as("the focus moved into the lightbox, not left on the page behind it")
+			.isTrue();
+
+		lightbox.pressKey(Keys.ARROW_RIGHT).waitForPhoto(2);
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 2));
+		lightbox.pressKey(Keys.ARROW_LEFT).waitForPhoto(1);
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 1));
+		lightbox.pressKey(Keys.END).waitForPhoto(count);
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, count));
+		lightbox.pressKey(Keys.HOME).waitForPhoto(1);
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 1));
+		lightbox.pressKey(Keys.ARROW_LEFT).waitForPhoto(count);
+		assertThat(lightbox.caption()).as("left from the first photo wraps to the last")
+			.isEqualTo(caption(listing, count));
+		assertThat(browser.path()).isEqualTo(photoUrl(listing, count));
+
+		page = lightbox.pressKey(Keys.ESCAPE).waitUntilClosed();
+		assertThat(lightbox.isOpen()).isFalse();
+		assertThat(browser.path()).isEqualTo("/listings/" + listing.id());
+		assertThat(page.viewPhotosHasFocus()).as("the focus went back to View photos, but is on %s",
+				browser.describeFocus())
+			.isTrue();
+	}
+
+	@Test
+	void tabbingForwardsNeverLeavesTheOpenLightbox(Browser browser) {
+		Lightbox lightbox = ListingPage.open(browser, withPhotos(3).id()).viewPhotosWithKeyboard();
+		int presses = lightbox.focusableControlCount() + 3;
+
+		for (int press = 1; press <= presses; press++) {
+			lightbox.tab();
+			assertThat(lightbox.hasFocus()).as("after Tab number %d of %d the focus is on %s", press, presses,
+					browser.describeFocus())
+				.isTrue();
+		}
+	}
+
+	@Test
+	void tabbingBackwardsNeverLeavesTheOpenLightbox(Browser browser) {
+		Lightbox lightbox = ListingPage.open(browser, withPhotos(3).id()).viewPhotosWithKeyboard();
+		int presses = lightbox.focusableControlCount() + 3;
+
+		for (int press = 1; press <= presses; press++) {
+			lightbox.shiftTab();
+			assertThat(lightbox.hasFocus()).as("after Shift+Tab number %d of %d the focus is on %s", press, presses,
+					browser.describeFocus())
+				.isTrue();
+		}
+	}
+
+	@Test
+	void aPhotoInTheHeroGridOpensAtItsPlaceAndThePhotoListCanBeHidden(Browser browser) {
+		Listing listing = withPhotos(3);
+		ListingPage page = ListingPage.open(browser, listing.id());
+
+		Lightbox lightbox = page.openGridPhoto(3);
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 3));
+		assertThat(browser.path()).isEqualTo(photoUrl(listing, 3));
+		assertThat(lightbox.isPhotoListShown()).isTrue();
+		assertThat(lightbox.photoListButtonLabel()).isEqualTo("Hide photo list");
+		assertThat(lightbox.photoListButtonSaysShown()).isTrue();
+
+		lightbox.togglePhotoList();
+		assertThat(lightbox.isPhotoListShown()).isFalse();
+		assertThat(lightbox.photoListButtonLabel()).isEqualTo("Show photo list");
+		assertThat(lightbox.photoListButtonSaysShown()).isFalse();
+
+		lightbox.next();
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 4 > listing.photoCount() ? 1 : 4));
+		assertThat(lightbox.isPhotoListShown()).as("the photo list stays hidden on the next photo").isFalse();
+		assertThat(lightbox.photoListButtonLabel()).isEqualTo("Show photo list");
+		assertThat(lightbox.photoListButtonSaysShown()).isFalse();
+
+		lightbox.togglePhotoList();
+		assertThat(lightbox.isPhotoListShown()).isTrue();
+		assertThat(lightbox.photoListButtonLabel()).isEqualTo("Hide photo list");
+		assertThat(lightbox.photoListButtonSaysShown()).isTrue();
+	}
+
+	@Test
+	void backStepsThroughThePhotosSeenAndThenClosesTheLightbox(Browser browser) {
+		Listing listing = withPhotos(3);
+		ListingPage page = ListingPage.open(browser, listing.id());
+		Lightbox lightbox = page.viewPhotos().next().next();
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 3));
+
+		browser.back();
+		lightbox.waitForPhoto(2);
+		browser.back();
+		lightbox.waitForPhoto(1);
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 1));
+		assertThat(browser.path()).isEqualTo(photoUrl(listing, 1));
+
+		browser.back();
+		page = lightbox.waitUntilClosed();
+		assertThat(browser.path()).isEqualTo("/listings/" + listing.id());
+		assertThat(page.name()).isEqualTo(listing.name());
+	}
+
+	@Test
+	void aReloadShowsThePhotoInTheAddress(Browser browser) {
+		Listing listing = withPhotos(3);
+		browser.open(photoUrl(listing, 3));
+		Lightbox lightbox = Lightbox.showing(browser);
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 3));
+
+		browser.reload();
+		lightbox = Lightbox.showing(browser);
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 3));
+		assertThat(browser.path()).isEqualTo(photoUrl(listing, 3));
+	}
+
+	@Test
+	void theNextPhotoIsFetchedBeforeTheVisitorAsksForIt(Browser browser) {
+		// The third photo's image appears nowhere else at full size, so only preloading fetches it.
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.photoCount() >= 4
+				&& onlyAtItsPlace(candidate, 3, 1, 2, candidate.photoCount()));
+		String thirdImage = listing.photo(3).src(1600);
+		Lightbox lightbox = ListingPage.open(browser, listing.id()).viewPhotos();
+		assertThat(browser.requestedUrls()).as("on the first photo, the third is not fetched yet")
+			.noneMatch((url) -> url.contains(thirdImage));
+
+		lightbox.next();
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 2));
+		String nextImage = URI.create(lightbox.nextPhotoImage()).getPath();
+		assertThat(nextImage).isEqualTo(thirdImage);
+		browser.waitUntil("the browser to fetch the next photo's image " + nextImage,
+				(driver) -> browser.requestedUrls().stream().anyMatch((url) -> url.contains(nextImage)));
+	}
+
+	@Test
+	@Phone
+	void onAPhoneThePhotosOpenAndMoveByButtonAndBySwipe(Browser browser) {
+		Listing listing = withPhotos(3);
+		ListingPage page = ListingPage.open(browser, listing.id());
+
+		Lightbox lightbox = page.viewPhotos();
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 1));
+		assertThat(browser.pageWidth()).as("the page's width with the lightbox open")
+			.isLessThanOrEqualTo(browser.viewportWidth());
+
+		lightbox.next();
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 2));
+		assertThat(browser.path()).isEqualTo(photoUrl(listing, 2));
+		assertThat(browser.pageWidth()).as("the page's width on the second photo")
+			.isLessThanOrEqualTo(browser.viewportWidth());
+
+		lightbox.swipeToNext();
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 3));
+		assertThat(browser.viewportWidth()).as("the phone's screen width").isEqualTo(360);
+	}
+
+	private Listing withPhotos(int atLeast) {
+		return Listings.find(this.listings, (candidate) -> candidate.photoCount() >= atLeast);
+	}
+
+	/** Whether the photo at {@code index} shows an image none of the {@code others} shows. */
+	private static boolean onlyAtItsPlace(Listing listing, int index, int... others) {
+		for (int other : others) {
+			if (listing.photo(other).image().equals(listing.photo(index).image())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String caption(Listing listing, int index) {
+		return index + "/" + listing.photoCount() + ": " + listing.photo(index).caption();
+	}
+
+	private static String photoUrl(Listing listing, int index) {
+		return "/images/" + listing.id() + "?index=" + index;
+	}
+
+}
