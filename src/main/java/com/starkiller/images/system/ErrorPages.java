@@ -44,8 +44,13 @@ class ErrorPages implements ErrorController {
 		this.errorAttributes = errorAttributes;
 	}
 
+	/** People get the error page; the JSON API gets problem details whatever it accepts. */
 	@RequestMapping
-	ModelAndView page(HttpServletRequest request) {
+	Object page(HttpServletRequest request) {
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri instanceof String path && (path.startsWith("/api/") || path.equals("/insert"))) {
+			return json(request);
+		}
 		Problem problem = problem(request);
 		return new ModelAndView(VIEW, Map.of("problem", problem), problem.status());
 	}

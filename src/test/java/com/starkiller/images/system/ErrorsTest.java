@@ -44,6 +44,15 @@ class ErrorsTest extends IntegrationTest {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "/api/nothing/here, 404", "/api/listings/abc, 400", "/api/listings/987654321, 404" })
+	void theApiAlwaysAnswersProblemDetails(String path, int status) {
+		HttpResponse<String> response = this.http.get(path, "Accept", "text/html");
+
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "/listings/123456789, There is no listing 123456789.",
 			"/reviews/abc, 'A listing id is a whole number from 0, such as /listings/15000.'" })
 	void saysWhatIsWrong(String path, String detail) {
