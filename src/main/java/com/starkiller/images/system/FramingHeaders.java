@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code frame-ancestors}); every other page only by the site itself, so it cannot be clickjacked.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class FramingHeaders extends OncePerRequestFilter {
 
 	private final String embedAncestors;

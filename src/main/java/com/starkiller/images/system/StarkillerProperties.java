@@ -28,7 +28,8 @@ public record StarkillerProperties(@DefaultValue("./data") Path dataDir, @Defaul
 
 	/** Time to live of each Redis cache; entries are also made unreachable by version on writes. */
 	public record Cache(@DefaultValue("1h") Duration listingTtl, @DefaultValue("1h") Duration reviewTtl,
-			@DefaultValue("24h") Duration mediaTtl, @DefaultValue("5s") Duration redisRetryAfter) {
+			@DefaultValue("24h") Duration mediaTtl, @DefaultValue("5s") Duration redisRetryAfter,
+			@DefaultValue("20000") int renderedPages) {
 	}
 
 	/** Demo data written on the first start, when the database has no listing. */

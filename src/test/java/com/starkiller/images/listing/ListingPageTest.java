@@ -51,6 +51,20 @@ class ListingPageTest extends IntegrationTest {
 	}
 
 	@Test
+	void aRepeatedPageIsTheSameBytesWithAStrongEtagAndRevalidates() {
+		var first = this.http.get("/reviews/16?index=1");
+		var again = this.http.get("/reviews/16?index=1");
+		String etag = again.headers().firstValue("ETag").orElseThrow();
+
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(etag).matches("\"[0-9a-f]{32}\"");
+		assertThat(again.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		assertThat(again.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+		assertThat(this.http.get("/reviews/16?index=1", "If-None-Match", etag).statusCode()).isEqualTo(304);
+		assertThat(this.http.get("/reviews/16?index=1", "HX-Request", "true").body()).doesNotContain("<html");
+	}
+
+	@Test
 	void originalLoadTestUrlsAnswer() {
 		assertThat(this.http.get("/reviews/0?index=1").statusCode()).isEqualTo(200);
 		assertThat(this.http.get("/reviews/4?index=1").statusCode()).isEqualTo(200);

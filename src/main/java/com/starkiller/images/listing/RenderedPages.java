@@ -1,0 +1,158 @@
+package com.starkiller.images.listing;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.starkiller.images.system.NotFound;
+import com.starkiller.images.system.StarkillerProperties;
+
+/**
+ * Rendered pages and fragments of a listing, kept in memory and served without templating. The
+ * key carries the listing's current version (one cached lookup), so a write anywhere makes every
+ * instance render afresh: nothing here needs invalidating. Visitors with a session (their Save
+ * state is on the page) are always rendered. Each answer has a strong ETag; a match gets 304.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
+class RenderedPages extends OncePerRequestFilter {
+
+	private static final Pattern ROUTE = Pattern
+		.compile("/(listings|images|reviews|embed/listings)/(\\d{1,18})");
+
+	private static final Pattern QUERY = Pattern.compile("(index=[1-9]\\d{0,8}|reviews=[01])?");
+
+	private final ListingService listings;
+
+	private final String sessionCookie;
+
+	private final Map<String, Rendered> rendered;
+
+	RenderedPages(ListingService listings, StarkillerProperties properties,
+			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
+		this.listings = listings;
+		this.sessionCookie = sessionCookie;
+		int capacity = properties.cache().renderedPages();
+		this.rendered = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Rendered> eldest) {
+				return size() > capacity;
+			}
+		});
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"GET".equals(request.getMethod()) || !ROUTE.matcher(request.getRequestURI()).matches()
+				|| hasSession(request) || wantsJson(request);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String key = key(request);
+		if (key == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Rendered page = this.rendered.get(key);
+		if (page == null) {
+			ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+			chain.doFilter(request, capture);
+			if (capture.getStatus() == 200 && request.getSession(false) == null
+					&& !capture.getHeaderNames().contains("Set-Cookie")) {
+				page = new Rendered(capture.getContentAsByteArray(), capture.getContentType());
+				this.rendered.put(key, page);
+				response.setHeader("ETag", page.etag());
+				response.setHeader("Cache-Control", "no-cache");
+			}
+			capture.copyBodyToResponse();
+			return;
+		}
+		response.setHeader("ETag", page.etag());
+		response.setHeader("Vary", "HX-Request, Accept");
+		response.setHeader("Cache-Control", "no-cache");
+		String ifNoneMatch = request.getHeader("If-None-Match");
+		if (ifNoneMatch != null && ifNoneMatch.contains(page.etag())) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setContentType(page.contentType());
+		response.setContentLength(page.body().length);
+		response.getOutputStream().write(page.body());
+	}
+
+	/** What the answer depends on, or null when this request is not one we keep. */
+	private String key(HttpServletRequest request) {
+		String query = (request.getQueryString() != null) ? request.getQueryString() : "";
+		Matcher route = ROUTE.matcher(request.getRequestURI());
+		if (!QUERY.matcher(query).matches() || !route.matches()) {
+			return null;
+		}
+		long version;
+		try {
+			version = this.listings.get(Long.parseLong(route.group(2))).version();
+		}
+		catch (NotFound missing) {
+			return null;
+		}
+		boolean fragment = "true".equals(request.getHeader("HX-Request"))
+				&& request.getHeader("HX-History-Restore-Request") == null;
+		return (fragment ? "fragment " : "page ") + request.getHeader("Host") + request.getRequestURI() + "?" + query
+				+ " v" + version;
+	}
+
+	private boolean hasSession(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (cookie.getName().equals(this.sessionCookie)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean wantsJson(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return accept != null && accept.contains("json") && !accept.contains("text/html");
+	}
+
+	private record Rendered(byte[] body, String contentType, String etag) {
+
+		Rendered(byte[] body, String contentType) {
+			this(body, contentType, "\"" + sha256(body).substring(0, 32) + "\"");
+		}
+
+		private static String sha256(byte[] body) {
+			try {
+				return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}
