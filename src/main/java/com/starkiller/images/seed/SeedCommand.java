@@ -2,6 +2,7 @@ package com.starkiller.images.seed;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -20,6 +21,8 @@ public class SeedCommand implements ApplicationRunner, ExitCodeGenerator {
 	public static final String NAME = "seed";
 
 	public static final String PROFILE = "seed-command";
+
+	private static final Set<String> OPTIONS = Set.of("listings", "seed");
 
 	static final String USAGE = "Usage: java -jar starkiller-images.jar seed --listings N [--seed S]";
 
@@ -50,7 +53,11 @@ public class SeedCommand implements ApplicationRunner, ExitCodeGenerator {
 		return this.exitCode;
 	}
 
-	/** Reads "--name value" and "--name=value"; anything else empties the result. */
+	/**
+	 * Reads "--listings N" / "--listings=N" and the same for --seed; other "--name=value" are
+	 * Spring properties (such as --starkiller.data-dir=...) and are left to Spring. Anything
+	 * else empties the result.
+	 */
 	static Map<String, Long> options(String[] args) {
 		Map<String, Long> options = new HashMap<>();
 		for (int i = 0; i < args.length; i++) {
@@ -59,6 +66,12 @@ public class SeedCommand implements ApplicationRunner, ExitCodeGenerator {
 				return Map.of();
 			}
 			String[] nameValue = arg.substring(2).split("=", 2);
+			if (!OPTIONS.contains(nameValue[0])) {
+				if (nameValue.length == 2) {
+					continue;
+				}
+				return Map.of();
+			}
 			String value = (nameValue.length == 2) ? nameValue[1] : (i + 1 < args.length) ? args[++i] : "";
 			try {
 				options.put(nameValue[0], Long.parseLong(value.replace("_", "")));

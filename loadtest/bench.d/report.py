@@ -1,0 +1,682 @@
+#!/usr/bin/env python3
+"""Helpers for loadtest/bench (standard library, plus matplotlib for the plot).
+
+  report.py nginx  RUN_DIR TEMPLATE LISTEN WORKERS   renders RUN_DIR/nginx/nginx.conf
+  report.py wrk    FILE                              prints one wrk output as JSON (debugging)
+  report.py report RUN_DIR [--docs FILE --png-dir DIR]
+        parses the raw outputs listed in RUN_DIR/runs.tsv, prints the table, writes
+        RUN_DIR/results.json, table.md, section.md and the plot RUN_DIR/benchmarks.png;
+        with --docs, appends section.md to FILE and copies the plot into --png-dir as
+        benchmarks-<date>.png and benchmarks-latest.png.
+
+Files the bash script writes into RUN_DIR (tab-separated, no header):
+  meta.tsv     key, value
+  runs.tsv     scenario, target (app|ceiling), round, kind (wrk|wrk-random|siege|artillery),
+               output file, exit code, start epoch, end epoch, the exact command
+  cpus.tsv     role, comm, pid, Cpus_allowed_list, CPU it last ran on (ps psr)
+  rss.tsv      epoch, phase ("<scenario> <target> <round>" or a step name), VmRSS kB of the app
+  ceiling.tsv  body id, path, hx (0|1), json (0|1), Content-Type, body file, bytes
+"""
+
+import json
+import math
+import os
+import re
+import shutil
+import sys
+
+SCENARIOS = {
+    "a": "a. `/reviews/15000?index=1`, full page, hot (wrk)",
+    "b": "b. the same with `HX-Request: true` (fragment), hot (wrk)",
+    "c": "c. `/images/15000`, `Accept: application/json`, hot (wrk)",
+    "d": "d. random listings and indexes, `/reviews` + `/images` (wrk, random.lua)",
+    "e": "e. the original's Siege run, new connection per request (siege)",
+    "f": "f. the original's Artillery scenario (artillery)",
+}
+SHORT = {
+    "a": "a. full page",
+    "b": "b. fragment",
+    "c": "c. JSON",
+    "d": "d. random",
+    "e": "e. siege",
+    "f": "f. artillery",
+}
+# processes worth naming in "where each process ran"
+INTERESTING = {"java", "redis-server", "nginx", "wrk", "siege", "node"}
+
+
+# ---------------------------------------------------------------------------- inputs
+
+def read_tsv(path):
+    rows = []
+    if not os.path.exists(path):
+        return rows
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line:
+                rows.append(line.split("\t"))
+    return rows
+
+
+def read_meta(run):
+    meta = {}
+    for row in read_tsv(os.path.join(run, "meta.tsv")):
+        meta[row[0]] = row[1] if len(row) > 1 else ""
+    return meta
+
+
+def read_text(path):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+    except FileNotFoundError:
+        return ""
+
+
+# ---------------------------------------------------------------------------- nginx
+
+def render_nginx(run, template, listen, workers):
+    ngx = os.path.join(run, "nginx")
+    bodies = read_tsv(os.path.join(run, "ceiling.tsv"))
+    map_lines, locations = [], []
+    for body_id, path, hx, js, ctype, body_file, _size in bodies:
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", body_id):
+            raise SystemExit(f"bad body id {body_id!r}")
+        for s in (path, ctype, body_file):
+            if '"' in s or "\\" in s or "\n" in s or "$" in s:
+                raise SystemExit(f"refusing to put {s!r} into the nginx config")
+        key = f"{path}|{'hx' if hx == '1' else ''}|{'json' if js == '1' else ''}"
+        map_lines.append(f'        "{key}" {body_id};')
+        locations.append(
+            f"        location = /__bench/{body_id} {{\n"
+            f"            internal;\n"
+            f'            default_type "{ctype}";\n'
+            f'            alias "{body_file}";\n'
+            f"        }}"
+        )
+    subst = (("@WORKERS@", workers), ("@DIR@", ngx), ("@LISTEN@", listen),
+             ("@MAP@", "\n".join(map_lines)), ("@LOCATIONS@", "\n".join(locations)))
+    out = []
+    for line in read_text(template).splitlines():
+        if not line.lstrip().startswith("#"):  # the template's comments name the placeholders
+            for k, v in subst:
+                line = line.replace(k, v)
+        out.append(line)
+    text = "\n".join(out) + "\n"
+    with open(os.path.join(ngx, "nginx.conf"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+# ---------------------------------------------------------------------------- parsers
+
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0, "h": 3600000.0}
+
+
+def to_ms(value):
+    m = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", value.strip())
+    if not m:
+        return None
+    return float(m.group(1)) * UNIT_MS[m.group(2)]
+
+
+def parse_wrk(text):
+    r = {"rps": None, "p50": None, "p99": None, "requests": None, "seconds": None,
+         "non2xx3xx": 0, "socket": {"connect": 0, "read": 0, "write": 0, "timeout": 0},
+         "statuses": {}}
+    m = re.search(r"^Requests/sec:\s+([\d.]+)", text, re.M)
+    if m:
+        r["rps"] = float(m.group(1))
+    for pct, key in (("50", "p50"), ("99", "p99")):
+        m = re.search(rf"^\s+{pct}(?:\.000)?%\s+([\d.]+(?:us|ms|s|m|h))\s*$", text, re.M)
+        if m:
+            r[key] = to_ms(m.group(1))
+    m = re.search(r"^\s+(\d+) requests in ([\d.]+)(us|ms|s|m|h)", text, re.M)
+    if m:
+        r["requests"] = int(m.group(1))
+        r["seconds"] = float(m.group(2)) * UNIT_MS[m.group(3)] / 1000.0
+    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    if m:
+        r["socket"] = dict(zip(("connect", "read", "write", "timeout"), map(int, m.groups())))
+    m = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    if m:
+        r["non2xx3xx"] = int(m.group(1))
+    # random.lua's done(): "  404:        123    1.23%  (non-2xx)"
+    for code, n in re.findall(r"^\s+(\d{3}):\s+(\d+)\s+[\d.]+%", text, re.M):
+        r["statuses"][code] = r["statuses"].get(code, 0) + int(n)
+    r["socket_errors"] = sum(r["socket"].values())
+    return r
+
+
+def parse_siege(text):
+    r = {"rps": None, "mean_ms": None, "max_ms": None, "transactions": None, "failed": None,
+         "availability": None, "elapsed": None}
+    m = re.search(r"^\{.*?^\}", text, re.M | re.S)
+    data = None
+    if m:
+        try:
+            data = json.loads(m.group(0))
+        except ValueError:
+            data = None
+    if data:
+        r["rps"] = data.get("transaction_rate")
+        r["transactions"] = data.get("transactions")
+        r["failed"] = data.get("failed_transactions")
+        r["availability"] = data.get("availability")
+        r["elapsed"] = data.get("elapsed_time")
+        if data.get("response_time") is not None:
+            r["mean_ms"] = float(data["response_time"]) * 1000.0
+        if data.get("longest_transaction") is not None:
+            r["max_ms"] = float(data["longest_transaction"]) * 1000.0
+        return r
+
+    def num(label):
+        mm = re.search(rf"{label}:\s+([\d.]+)", text)
+        return float(mm.group(1)) if mm else None
+    r["rps"] = num("Transaction rate")
+    r["transactions"] = num("Transactions")
+    r["failed"] = num("Failed transactions")
+    r["availability"] = num("Availability")
+    r["elapsed"] = num("Elapsed time")
+    rt, lt = num("Response time"), num("Longest transaction")
+    r["mean_ms"] = rt * 1000.0 if rt is not None else None
+    r["max_ms"] = lt * 1000.0 if lt is not None else None
+    return r
+
+
+def parse_artillery(path):
+    r = {"rps": None, "p50": None, "p99": None, "requests": None, "codes": {}, "errors": {},
+         "vusers_failed": 0}
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        return r
+    agg = data.get("aggregate", {})
+    counters = agg.get("counters", {})
+    r["requests"] = counters.get("http.requests")
+    r["vusers_failed"] = counters.get("vusers.failed", 0)
+    for k, v in counters.items():
+        if k.startswith("http.codes."):
+            r["codes"][k[len("http.codes."):]] = v
+        elif k.startswith("errors."):
+            r["errors"][k[len("errors."):]] = v
+    r["rps"] = agg.get("rates", {}).get("http.request_rate")
+    rt = agg.get("summaries", {}).get("http.response_time", {})
+    r["p50"] = rt.get("p50", rt.get("median"))
+    r["p99"] = rt.get("p99")
+    # http.request_rate is artillery's own figure (a mean over its 10 s periods, so partial
+    # periods pull it down); also keep requests over the time between first and last counter
+    first, last = agg.get("firstCounterAt"), agg.get("lastCounterAt")
+    if first and last and last > first:
+        r["span_s"] = (last - first) / 1000.0
+    if r["rps"] is None and r["requests"] and r.get("span_s"):
+        r["rps"] = r["requests"] / r["span_s"]
+    return r
+
+
+# ---------------------------------------------------------------------------- aggregation
+
+def mean(values):
+    values = [v for v in values if v is not None]
+    return sum(values) / len(values) if values else None
+
+
+def aggregate(run):
+    runs = read_tsv(os.path.join(run, "runs.tsv"))
+    results = {}  # (scenario, target) -> dict
+    for row in runs:
+        scen, target, rnd, kind, out, rc, t0, t1, cmd = (row + [""] * 9)[:9]
+        entry = results.setdefault((scen, target), {"scenario": scen, "target": target, "kind": kind,
+                                                    "rounds": [], "commands": []})
+        if cmd not in entry["commands"]:
+            entry["commands"].append(cmd)
+        rec = {"round": rnd, "rc": int(rc or 0), "seconds": float(t1) - float(t0) if t0 and t1 else None,
+               "output": out}
+        if kind in ("wrk", "wrk-random"):
+            p = parse_wrk(read_text(out))
+            if kind == "wrk-random":
+                n404 = p["statuses"].get("404", 0)
+                rec["expected_404"] = n404
+                rec["errors"] = max(0, p["non2xx3xx"] - n404) + p["socket_errors"]
+            else:
+                rec["errors"] = p["non2xx3xx"] + p["socket_errors"]
+            rec.update(rps=p["rps"], p50=p["p50"], p99=p["p99"], requests=p["requests"],
+                       socket=p["socket"], non2xx3xx=p["non2xx3xx"], statuses=p["statuses"])
+        elif kind == "siege":
+            p = parse_siege(read_text(out))
+            rec.update(rps=p["rps"], p50=None, p99=None, mean_ms=p["mean_ms"], max_ms=p["max_ms"],
+                       requests=p["transactions"], errors=int(p["failed"] or 0),
+                       availability=p["availability"])
+        elif kind == "artillery":
+            p = parse_artillery(re.sub(r"\.txt$", ".json", out))
+            bad_codes = sum(v for k, v in p["codes"].items() if not k.startswith(("2", "3")))
+            rec.update(rps=p["rps"], p50=p["p50"], p99=p["p99"], requests=p["requests"], span_s=p.get("span_s"),
+                       errors=bad_codes + sum(p["errors"].values()), codes=p["codes"],
+                       error_kinds=p["errors"], vusers_failed=p["vusers_failed"])
+        if rec.get("rps") is None:
+            rec["failed"] = True
+        entry["rounds"].append(rec)
+
+    for entry in results.values():
+        rounds = entry["rounds"]
+        entry["rps"] = mean([r.get("rps") for r in rounds])
+        entry["p50"] = mean([r.get("p50") for r in rounds])
+        entry["p99"] = mean([r.get("p99") for r in rounds])
+        entry["mean_ms"] = mean([r.get("mean_ms") for r in rounds])
+        entry["max_ms"] = max([r["max_ms"] for r in rounds if r.get("max_ms") is not None], default=None)
+        entry["errors"] = sum(int(r.get("errors") or 0) for r in rounds)
+        entry["requests"] = sum(int(r.get("requests") or 0) for r in rounds)
+        entry["expected_404"] = sum(int(r.get("expected_404") or 0) for r in rounds)
+        entry["failed_rounds"] = sum(1 for r in rounds if r.get("failed") or r["rc"] not in (0,))
+    return results
+
+
+def rss_by_scenario(run):
+    peaks = {}
+    for row in read_tsv(os.path.join(run, "rss.tsv")):
+        if len(row) < 3 or not row[2].isdigit():
+            continue
+        phase = row[1].split()
+        kb = int(row[2])
+        key = phase[0] if phase else "?"
+        if len(phase) >= 2 and phase[1] not in ("app", "warmup"):
+            continue  # ceiling rounds: the app is idle
+        peaks[key] = max(peaks.get(key, 0), kb)
+    return peaks
+
+
+# ---------------------------------------------------------------------------- formatting
+
+def f_int(n):
+    return "-" if n is None else f"{int(round(n)):,}"
+
+
+def f_rps(v):
+    if v is None:
+        return "-"
+    return f"{v:,.1f}" if v < 100000 else f"{v:,.0f}"
+
+
+def f_ms(v):
+    if v is None:
+        return "-"
+    if v >= 1000:
+        return f"{v / 1000:.2f} s"
+    if v >= 100:
+        return f"{v:.0f} ms"
+    if v >= 10:
+        return f"{v:.1f} ms"
+    return f"{v:.2f} ms"
+
+
+def f_siege(ms):
+    """siege reports seconds with two decimals: 0.00 means under 10 ms."""
+    if ms is None:
+        return "-"
+    return "<10 ms" if ms < 5 else f"{ms:,.0f} ms"
+
+
+def f_mib(kb):
+    if not kb:
+        return "-"
+    return f"{int(kb) / 1024:,.0f} MiB"
+
+
+def f_ratio(app, ceiling):
+    if not app or not ceiling:
+        return "-"
+    return f"{app / ceiling:.3f} ({100 * app / ceiling:.1f} %)"
+
+
+def errors_cell(entry):
+    s = f_int(entry["errors"])
+    if entry["kind"] == "wrk-random":
+        s += f" (+{entry['expected_404']:,} 404s by design)"
+    if entry["kind"] == "siege":
+        s += " failed"
+    if entry["failed_rounds"]:
+        s += f" ({entry['failed_rounds']} run(s) failed, see raw output)"
+    return s
+
+
+def build_table(results, peaks, meta):
+    head = ("| scenario | server | requests/s | p50 | p99 | errors | app/ceiling | app peak RSS |\n"
+            "|---|---|---:|---:|---:|---|---:|---:|")
+    lines = [head]
+    for scen in "abcdef":
+        app = results.get((scen, "app"))
+        ceil = results.get((scen, "ceiling"))
+        if not app and not ceil:
+            continue
+        for target, entry in (("app", app), ("ceiling", ceil)):
+            if not entry:
+                continue
+            if entry["kind"] == "siege":
+                p50 = f"{f_siege(entry['mean_ms'])} mean"
+                p99 = f"{f_siege(entry['max_ms'])} max"
+            else:
+                p50, p99 = f_ms(entry["p50"]), f_ms(entry["p99"])
+            rps = f_rps(entry["rps"])
+            if entry["kind"] == "siege":
+                rps += " trans/s"
+            if entry["kind"] == "artillery" and entry["rounds"] and entry["rounds"][0].get("span_s"):
+                r0 = entry["rounds"][0]
+                rps += (f" (artillery's `http.request_rate`; {f_int(r0.get('requests'))} requests in "
+                        f"{r0['span_s']:.1f} s = {r0['requests'] / r0['span_s']:,.1f}/s)")
+            n = len(entry["rounds"])
+            if n > 1:
+                rps += f" (mean of {n})"
+            server = "app" if target == "app" else "nginx ceiling"
+            ratio = f_ratio(app["rps"] if app else None, ceil["rps"] if ceil else None) if target == "app" else ""
+            rss = f_mib(peaks.get(scen)) if target == "app" else ""
+            label = SCENARIOS[scen] if target == "app" or not app else "″"
+            lines.append(f"| {label} | {server} | {rps} | {p50} | {p99} | {errors_cell(entry)} | {ratio} | {rss} |")
+    hwm = meta.get("vmhwm_kb")
+    lines.append(f"| whole run (VmHWM at the end) | app | | | | | | {f_mib(hwm)} |")
+    return "\n".join(lines)
+
+
+def round_details(results):
+    out = ["| scenario | server | round | requests | requests/s | p50 | p99 | errors |",
+           "|---|---|---:|---:|---:|---:|---:|---|"]
+    for scen in "abcdef":
+        for target in ("app", "ceiling"):
+            entry = results.get((scen, target))
+            if not entry:
+                continue
+            for r in entry["rounds"]:
+                if entry["kind"] == "siege":
+                    p50, p99 = f"{f_siege(r.get('mean_ms'))} mean", f"{f_siege(r.get('max_ms'))} max"
+                else:
+                    p50, p99 = f_ms(r.get("p50")), f_ms(r.get("p99"))
+                err = f_int(r.get("errors"))
+                if r.get("expected_404"):
+                    err += f" (+{r['expected_404']:,} 404s)"
+                if r.get("socket") and sum(r["socket"].values()):
+                    err += " socket " + ", ".join(f"{k} {v}" for k, v in r["socket"].items() if v)
+                if r.get("codes"):
+                    err += " codes " + ", ".join(f"{k}: {v:,}" for k, v in sorted(r["codes"].items()))
+                if r["rc"]:
+                    err += f" (exit {r['rc']})"
+                out.append(f"| {SHORT[scen]} | {target} | {r['round']} | {f_int(r.get('requests'))} | "
+                           f"{f_rps(r.get('rps'))} | {p50} | {p99} | {err} |")
+    return "\n".join(out)
+
+
+def rel(cmd, meta):
+    root = meta.get("root", "")
+    if root:
+        cmd = cmd.replace(root + "/", "")
+    return cmd
+
+
+def where_ran(run):
+    seen = {}
+    for row in read_tsv(os.path.join(run, "cpus.tsv")):
+        role, comm, pid, allowed, psr = (row + [""] * 5)[:5]
+        if comm.startswith("redis-server"):
+            comm = "redis-server"  # comm is cut at 15 characters: "redis-server-6."
+        if comm not in INTERESTING:
+            continue
+        key = (role.split(":")[0] if role.startswith("load") else role, comm)
+        seen.setdefault(key, set()).add(allowed)
+    parts = []
+    for (role, comm), cpus in sorted(seen.items()):
+        parts.append(f"{comm} ({role}): CPUs {', '.join(sorted(cpus))}")
+    return "; ".join(parts)
+
+
+# ---------------------------------------------------------------------------- plot
+
+def plot(results, meta, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    scens = [s for s in "abcdef" if (s, "app") in results or (s, "ceiling") in results]
+    if not scens:
+        return False
+    labels = [SHORT[s] for s in scens]
+    fig, axes = plt.subplots(1, 2, figsize=(12, 4.8))
+    width = 0.38
+    xs = list(range(len(scens)))
+    colors = {"app": "#1f77b4", "ceiling": "#ff7f0e"}
+    for ax, metric, title in ((axes[0], "rps", "requests/s (log scale; siege: transactions/s)"),
+                              (axes[1], "p99", "p99 latency, ms (log scale)")):
+        for i, target in enumerate(("app", "ceiling")):
+            vals = []
+            for s in scens:
+                e = results.get((s, target))
+                vals.append(e.get(metric) if e else None)
+            pos = [x + (i - 0.5) * width for x in xs]
+            bars = ax.bar([p for p, v in zip(pos, vals) if v],
+                          [v for v in vals if v],
+                          width, label="app" if target == "app" else "nginx ceiling (same bytes)",
+                          color=colors[target])
+            for b in bars:
+                v = b.get_height()
+                txt = f"{v:,.0f}" if v >= 100 else f"{v:.1f}" if v >= 1 else f"{v:.2f}"
+                ax.annotate(txt, (b.get_x() + b.get_width() / 2, v), ha="center", va="bottom",
+                            fontsize=7, xytext=(0, 2), textcoords="offset points")
+        for x, s in zip(xs, scens):
+            e_app, e_ceil = results.get((s, "app")), results.get((s, "ceiling"))
+            if metric == "p99" and e_app and e_app.get("p99") is None:
+                ax.annotate("n/a", (x, 0), xycoords=("data", "axes fraction"), ha="center", va="bottom",
+                            fontsize=7, xytext=(0, 3), textcoords="offset points")
+            elif not e_ceil:
+                ax.annotate("no ceiling", (x + width / 2, 0), xycoords=("data", "axes fraction"),
+                            ha="center", va="bottom", fontsize=6, rotation=90, xytext=(0, 3),
+                            textcoords="offset points", color="#777777")
+        ax.set_yscale("log")
+        ax.set_xticks(xs)
+        ax.set_xticklabels(labels, fontsize=8)
+        ax.set_title(title, fontsize=10)
+        ax.grid(axis="y", which="major", alpha=0.3)
+        ax.margins(y=0.15)
+    axes[0].legend(fontsize=8, loc="upper right")
+    pin = (f"app on CPU {meta.get('app_cpus')}, load + nginx on CPU {meta.get('load_cpus')}"
+           if meta.get("pin") == "1" else "nothing pinned")
+    fig.suptitle(f"starkiller-images, {meta.get('date', '')} {meta.get('time', '')}: "
+                 f"{int(meta.get('listings', 0)):,} listings, {meta.get('nproc')} cores, {pin}", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return True
+
+
+# ---------------------------------------------------------------------------- docs
+
+def cpu_count(cpus):
+    n = 0
+    for part in (cpus or "").split(","):
+        if "-" in part:
+            a, b = part.split("-", 1)
+            n += int(b) - int(a) + 1 if a.isdigit() and b.isdigit() else 0
+        elif part.isdigit():
+            n += 1
+    return n
+
+
+def next_run_number(docs):
+    text = read_text(docs)
+    nums = [int(n) for n in re.findall(r"^## Run (\d+)\b", text, re.M)]
+    return max(nums, default=0) + 1
+
+
+def section(results, meta, table, details, plot_name, run_no, run):
+    m = meta
+    mem_gib = int(m.get("mem_total_kb", "0") or 0) / 1024 / 1024
+    lines = []
+    title = f"## Run {run_no} — {m.get('date')}, `loadtest/bench`" if run_no else f"## {m.get('date')}, `loadtest/bench`"
+    run_name = f"Run {run_no}" if run_no else "This run"
+    lines += [title, ""]
+    lines += [f"Command: `{m.get('command')}` (started {m.get('date')} {m.get('time')}; took "
+              f"{m.get('elapsed', '?')}; raw outputs in `{m.get('run_dir')}` on the machine that ran it)."]
+    if m.get("note"):
+        lines += ["", m["note"]]
+    lines += [""]
+    pin = m.get("pin") == "1"
+    lines.append(f"- **Machine**: {m.get('nproc')} CPUs (`nproc`), {mem_gib:.1f} GiB (MemTotal), "
+                 f"{m.get('os')}, Linux {m.get('kernel')}; CPU busy in the {m.get('idle_window', '?')} s before the "
+                 f"measurements (nothing of the bench running but the idle app): {m.get('busy_before', '?')} %; "
+                 f"load average before {m.get('loadavg_before')}, after {m.get('loadavg_after')}.")
+    if pin:
+        lines.append(f"- **Pinning**: the load generators **shared the machine** with the app but not its core: "
+                     f"the app with `taskset -c {m.get('app_cpus')}` (its embedded redis-server inherits it), "
+                     f"wrk, siege, Artillery (node) and nginx with `taskset -c {m.get('load_cpus')}`. "
+                     f"Seen in `/proc/<pid>/status` (Cpus_allowed_list) during the run: {m.get('where_ran')}.")
+    else:
+        lines.append(f"- **Pinning**: none (`BENCH_PIN=0`): the load generators **shared both cores** with "
+                     f"the app. Seen during the run: {m.get('where_ran')}.")
+    flags = m.get("jvm_flags", "")
+    gc = next((name for flag, name in (("UseSerialGC", "Serial"), ("UseG1GC", "G1"), ("UseParallelGC", "Parallel"),
+                                       ("UseZGC", "Z"), ("UseShenandoahGC", "Shenandoah"))
+               if f"+{flag}" in flags), "?")
+    heap = re.search(r"-XX:MaxHeapSize=(\d+)", flags)
+    heap = f", max heap {int(heap.group(1)) / 2**20:,.0f} MiB" if heap else ""
+    opts = m.get("java_opts") or "no options (JVM defaults)"
+    lines.append(f"- **JVM**: {m.get('java_version')}; {opts}; it chose the **{gc} GC**{heap} "
+                 f"({'it sees the one CPU it is pinned to' if pin and cpu_count(m.get('app_cpus')) == 1 else 'as it sees the CPUs it may use'}); "
+                 f"`{m.get('app_command')}` (the jar is a copy of `{m.get('jar_name')}`); "
+                 f"all flags (`jcmd <pid> VM.flags`): `{flags}`.")
+    mode = re.sub(r"^Mode: ", "", m.get("app_mode", ""))
+    lines.append(f"- **App**: {mode}. Jar `{m.get('jar_name')}` (sha256 {m.get('jar_sha256', '')[:12]}…, "
+                 f"built {m.get('jar_mtime')}).")
+    lines.append(f"- **Data**: {int(m.get('listings', 0)):,} listings ({m.get('seed_desc')}); {m.get('listing_check')}; "
+                 f"{m.get('data_desc')}.")
+    start = f"- **Start-up**: **{m.get('startup_s')} s** from the `java -jar` launch to the first 200 on " \
+            f"`/reviews/15000?index=1` (curl every 100 ms), with the data already stored"
+    if m.get("first_start_s"):
+        start += f"; the first start on the empty folder, demo seed included, took {m.get('first_start_s')} s"
+    if m.get("seed_s"):
+        start += f"; `seed --listings {m.get('listings')}` took {m.get('seed_s')} s before it"
+    lines.append(start + ".")
+    lines.append(f"- **Ceiling**: nginx {m.get('nginx_version')} on 127.0.0.1 serving, from files, the exact bytes the "
+                 f"app answered for a–c ({m.get('ceiling_bodies')}), with the same Content-Type; "
+                 f"{m.get('nginx_workers')} worker(s), no access log, keep-alive; config from "
+                 f"`loadtest/nginx/ceiling.conf.template`. The ceiling is what this machine and load "
+                 f"generator can do at all for those bytes.")
+    lines.append(f"- **Method**: wrk {m.get('wrk_version')} `--latency -t{m.get('threads')} -c{m.get('conns')}`; "
+                 f"a–c: {m.get('warmup')} warm-up of the app per scenario (not counted), then {m.get('rounds')} "
+                 f"round(s) of {m.get('duration')} alternating app, ceiling, app, ceiling…; the table gives the mean "
+                 f"of the rounds (requests/s, p50, p99) and the sum of errors; d: one {m.get('random_duration')} run "
+                 f"(`LISTINGS={m.get('listings')}`), no ceiling; e: siege {m.get('siege_version')} "
+                 f"`-b -c {m.get('siege_concurrent')} -r {m.get('siege_reps')}`, `connection = close`, app then "
+                 f"ceiling (siege gives a mean and the longest transaction, in 10 ms steps, not percentiles); f: Artillery "
+                 f"{m.get('artillery_version')} (its arrival rate, 20 new users/s, caps the request rate). "
+                 f"Errors: non-2xx/3xx responses plus socket errors (connect, read, write, timeout); in d the "
+                 f"404s for indexes past a listing's end are by design and counted apart. App peak RSS: the "
+                 f"highest VmRSS sampled every {m.get('rss_interval')} s during the scenario's app runs; last "
+                 f"row: VmHWM at the end.")
+    lines += ["", table, ""]
+    mem = (f"Memory: app VmHWM {f_mib(m.get('vmhwm_kb'))} at the end (highest sampled VmRSS "
+           f"{f_mib(m.get('vmrss_max_kb'))})")
+    if m.get("redis_vmhwm_kb"):
+        mem += f"; the embedded redis-server, a separate process, VmHWM {f_mib(m.get('redis_vmhwm_kb'))}"
+    lines += [mem + ". (The kernel updates VmHWM lazily, so it can be a little under a sampled VmRSS.)", ""]
+    if plot_name:
+        lines += [f"![{run_name}: requests/s and p99 per scenario, app vs nginx ceiling]({plot_name})", ""]
+    lines += ["Exact commands (ports were free ones picked for the run):", ""]
+    lines.append("```sh")
+    lines.append(f"# app ({m.get('app_url')}), started in {m.get('data_dir')}")
+    lines.append(m.get("app_command", ""))
+    if m.get("ceiling_url"):
+        lines.append(f"# ceiling ({m.get('ceiling_url')})")
+        lines.append(m.get("nginx_command", ""))
+    for scen in "abcdef":
+        for target in ("app", "ceiling"):
+            e = results.get((scen, target))
+            if not e:
+                continue
+            lines.append(f"# {SHORT[scen]}, {target}")
+            for c in e["commands"]:
+                lines.append(rel(c, meta))
+    lines.append("```")
+    lines += ["", "Per round:", "", details, ""]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------- main
+
+def cmd_report(run, docs=None, png_dir=None):
+    meta = read_meta(run)
+    meta["where_ran"] = where_ran(run)
+    results = aggregate(run)
+    peaks = rss_by_scenario(run)
+    table = build_table(results, peaks, meta)
+    details = round_details(results)
+
+    png = os.path.join(run, "benchmarks.png")
+    have_plot = False
+    try:
+        have_plot = plot(results, meta, png)
+    except Exception as ex:  # the table matters more than the picture
+        print(f"report.py: no plot: {ex!r}", file=sys.stderr)
+
+    plot_name = None
+    run_no = next_run_number(docs) if docs else None
+    if docs and png_dir and have_plot:
+        base = f"benchmarks-{meta.get('date')}"
+        name = base + ".png"
+        n = 2
+        while os.path.exists(os.path.join(png_dir, name)):
+            name = f"{base}-{n}.png"
+            n += 1
+        shutil.copyfile(png, os.path.join(png_dir, name))
+        shutil.copyfile(png, os.path.join(png_dir, "benchmarks-latest.png"))
+        plot_name = name
+    elif have_plot:
+        plot_name = "benchmarks.png"
+
+    text = section(results, meta, table, details, plot_name, run_no, run)
+    serial = {f"{k[0]}/{k[1]}": v for k, v in results.items()}
+    with open(os.path.join(run, "results.json"), "w", encoding="utf-8") as f:
+        json.dump({"meta": meta, "results": serial, "rss_peaks_kb": peaks}, f, indent=2)
+    with open(os.path.join(run, "table.md"), "w", encoding="utf-8") as f:
+        f.write(table + "\n")
+    with open(os.path.join(run, "section.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+    if docs:
+        existing = read_text(docs)
+        sep = "" if existing.endswith("\n\n") else ("\n" if existing.endswith("\n") else "\n\n")
+        with open(docs, "a", encoding="utf-8") as f:
+            f.write(sep + text)
+    print(table)
+    print(f"\nwhere each process ran (Cpus_allowed_list): {meta['where_ran'] or '-'}")
+    if docs:
+        print(f"\nappended 'Run {run_no}' to {docs}" + (f", plot {os.path.join(png_dir, plot_name)}" if plot_name and png_dir else ""))
+    else:
+        print(f"\nsection (not written to the docs): {os.path.join(run, 'section.md')}")
+    bad = [f"{k[0]}/{k[1]}" for k, v in results.items() if v["failed_rounds"]]
+    return 3 if bad else 0
+
+
+def main(argv):
+    if len(argv) < 2 or argv[1] in ("-h", "--help"):
+        print(__doc__)
+        return 0
+    if argv[1] == "nginx" and len(argv) == 6:
+        render_nginx(argv[2], argv[3], argv[4], argv[5])
+        return 0
+    if argv[1] == "wrk" and len(argv) == 3:
+        print(json.dumps(parse_wrk(read_text(argv[2])), indent=2))
+        return 0
+    if argv[1] == "report" and len(argv) >= 3:
+        docs = png_dir = None
+        rest = argv[3:]
+        while rest:
+            if rest[0] == "--docs" and len(rest) > 1:
+                docs, rest = rest[1], rest[2:]
+            elif rest[0] == "--png-dir" and len(rest) > 1:
+                png_dir, rest = rest[1], rest[2:]
+            else:
+                print(f"unknown argument {rest[0]!r}", file=sys.stderr)
+                return 2
+        return cmd_report(argv[2], docs, png_dir)
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
