@@ -3,13 +3,12 @@ package com.starkiller.images.listing;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -27,10 +26,11 @@ import com.starkiller.images.system.NotFound;
 import com.starkiller.images.system.StarkillerProperties;
 
 /**
- * Rendered pages and fragments of a listing, kept in memory and served without templating. The
- * key carries the listing's current version (one cached lookup), so a write anywhere makes every
- * instance render afresh: nothing here needs invalidating. Visitors with a session (their Save
- * state is on the page) are always rendered. Each answer has a strong ETag; a match gets 304.
+ * Rendered pages, fragments and JSON answers of a listing, kept in memory (bounded in bytes) and
+ * served without templating. The key carries the listing's current version (one lookup, answered
+ * by the near cache when hot), so a write anywhere makes every instance render afresh: nothing
+ * here needs invalidating. Visitors with a session (their Save state is on the page) are always
+ * rendered. Each answer has a strong ETag; a match gets 304.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
@@ -45,25 +45,22 @@ class RenderedPages extends OncePerRequestFilter {
 
 	private final String sessionCookie;
 
-	private final Map<String, Rendered> rendered;
+	private final Cache<String, Rendered> rendered;
 
 	RenderedPages(ListingService listings, StarkillerProperties properties,
 			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
 		this.listings = listings;
 		this.sessionCookie = sessionCookie;
-		int capacity = properties.cache().renderedPages();
-		this.rendered = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Rendered> eldest) {
-				return size() > capacity;
-			}
-		});
+		this.rendered = Caffeine.newBuilder()
+			.maximumWeight(properties.cache().renderedBytes().toBytes())
+			.<String, Rendered>weigher((key, page) -> key.length() + page.body().length + 128)
+			.build();
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !"GET".equals(request.getMethod()) || !ROUTE.matcher(request.getRequestURI()).matches()
-				|| hasSession(request) || wantsJson(request);
+				|| hasSession(request);
 	}
 
 	@Override
@@ -74,7 +71,7 @@ class RenderedPages extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Rendered page = this.rendered.get(key);
+		Rendered page = this.rendered.getIfPresent(key);
 		if (page == null) {
 			ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 			chain.doFilter(request, capture);
@@ -117,8 +114,9 @@ class RenderedPages extends OncePerRequestFilter {
 		}
 		boolean fragment = "true".equals(request.getHeader("HX-Request"))
 				&& request.getHeader("HX-History-Restore-Request") == null;
+		// Everything the answer varies on: the Host (absolute links), HX-Request and Accept.
 		return (fragment ? "fragment " : "page ") + request.getHeader("Host") + request.getRequestURI() + "?" + query
-				+ " v" + version;
+				+ " v" + version + " " + request.getHeader("Accept");
 	}
 
 	private boolean hasSession(HttpServletRequest request) {
@@ -131,11 +129,6 @@ class RenderedPages extends OncePerRequestFilter {
 			}
 		}
 		return false;
-	}
-
-	private static boolean wantsJson(HttpServletRequest request) {
-		String accept = request.getHeader("Accept");
-		return accept != null && accept.contains("json") && !accept.contains("text/html");
 	}
 
 	private record Rendered(byte[] body, String contentType, String etag) {

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Responses are cached in Redis through the Spring Cache abstraction. Each feature declares its
@@ -38,14 +40,21 @@ class CacheConfiguration {
 	}
 
 	@Bean
-	CacheManager cacheManager(RedisConnectionFactory redis, ObjectProvider<RedisCacheManagerBuilderCustomizer> caches,
+	NearCache nearCache(StarkillerProperties properties, LettuceConnectionFactory redis, StringRedisTemplate publisher,
 			RedisOutage outage) {
+		StarkillerProperties.Cache cache = properties.cache();
+		return new NearCache(cache.nearCaches(), cache.nearEntries(), cache.nearTtl(), redis, publisher, outage);
+	}
+
+	@Bean
+	CacheManager cacheManager(RedisConnectionFactory redis, ObjectProvider<RedisCacheManagerBuilderCustomizer> caches,
+			RedisOutage outage, NearCache near) {
 		RedisCacheManager.RedisCacheManagerBuilder builder = RedisCacheManager.builder(redis)
 			.disableCreateOnMissingCache();
 		caches.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		RedisCacheManager manager = builder.build();
 		manager.afterPropertiesSet();
-		return new OutageTolerantCacheManager(manager, outage);
+		return new OutageTolerantCacheManager(manager, outage, near);
 	}
 
 	@Bean
@@ -71,11 +80,14 @@ class CacheConfiguration {
 
 		private final RedisOutage outage;
 
+		private final NearCache near;
+
 		private final Map<String, Cache> caches = new ConcurrentHashMap<>();
 
-		OutageTolerantCacheManager(RedisCacheManager redis, RedisOutage outage) {
+		OutageTolerantCacheManager(RedisCacheManager redis, RedisOutage outage, NearCache near) {
 			this.redis = redis;
 			this.outage = outage;
+			this.near = near;
 		}
 
 		@Override
@@ -86,7 +98,8 @@ class CacheConfiguration {
 				if (redisCache == null) {
 					return null;
 				}
-				cache = this.caches.computeIfAbsent(name, (key) -> new OutageTolerantCache(redisCache, this.outage));
+				cache = this.caches.computeIfAbsent(name, (key) -> new OutageTolerantCache(redisCache, this.outage,
+						this.near));
 			}
 			return cache;
 		}

@@ -1,6 +1,8 @@
 package com.starkiller.images.system;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.function.Consumer;
 
 import com.mongodb.client.model.ReplaceOptions;
@@ -37,10 +39,13 @@ public class CacheRefresh {
 
 	private final MongoTemplate mongo;
 
-	CacheRefresh(CacheManager caches, RedisOutage outage, MongoTemplate mongo) {
+	private final NearCache near;
+
+	CacheRefresh(CacheManager caches, RedisOutage outage, MongoTemplate mongo, NearCache near) {
 		this.caches = caches;
 		this.outage = outage;
 		this.mongo = mongo;
+		this.near = near;
 	}
 
 	/** Puts the new value of a written entry, or records it for eviction when Redis is away. */
@@ -54,11 +59,14 @@ public class CacheRefresh {
 	}
 
 	private void write(String cacheName, Object key, Consumer<OutageTolerantCache> change) {
+		this.near.invalidate(cacheName, key);
 		try {
 			if (!this.outage.cacheUsable()) {
 				throw new IllegalStateException("Redis is marked down");
 			}
 			change.accept((OutageTolerantCache) this.caches.getCache(cacheName));
+			// Only once Redis holds the new value: an instance that drops its copy reads that.
+			this.near.publish(cacheName, key);
 		}
 		catch (RuntimeException ex) {
 			this.outage.failed(ex);
@@ -77,34 +85,42 @@ public class CacheRefresh {
 	/** Runs before the first cache read after Redis comes back (see {@link RedisOutage}). */
 	@EventListener(RedisOutage.Recovered.class)
 	public void onRecovery() {
+		this.near.clear();
 		evictPending();
 	}
 
 	@Scheduled(fixedDelayString = "${starkiller.cache.pending-sweep:2s}")
 	void sweep() {
-		if (this.outage.cacheUsable()) {
-			try {
-				evictPending();
-			}
-			catch (RuntimeException ex) {
-				log.debug("Pending evictions not swept: {}", ex.toString());
-			}
+		try {
+			evictPending();
+		}
+		catch (RuntimeException ex) {
+			log.debug("Pending evictions not swept: {}", ex.toString());
 		}
 	}
 
-	/** Evicts each pending key, and forgets it only once Redis confirms it is gone. */
+	/**
+	 * Drops each pending key from the near cache, even when this instance sees no outage (it may
+	 * have missed a write another instance could not publish); then evicts it from Redis, and
+	 * forgets it only once Redis confirms it gone.
+	 */
 	void evictPending() {
-		for (Document pending : this.mongo.getCollection(PENDING).find()) {
-			Cache cache = this.caches.getCache(pending.getString("cache"));
+		List<Document> pending = this.mongo.getCollection(PENDING).find().into(new ArrayList<>());
+		pending.forEach((entry) -> this.near.invalidate(entry.getString("cache"), entry.getString("key")));
+		if (!this.outage.cacheUsable()) {
+			return;
+		}
+		for (Document entry : pending) {
+			Cache cache = this.caches.getCache(entry.getString("cache"));
 			if (cache != null) {
 				OutageTolerantCache redis = (OutageTolerantCache) cache;
-				redis.evictNow(keyOf(pending));
-				if (!redis.isGone(keyOf(pending))) {
+				redis.evictNow(keyOf(entry));
+				if (!redis.isGone(keyOf(entry))) {
 					continue;
 				}
-				log.info("Evicted {}, written while Redis was away", pending.get("_id"));
+				log.info("Evicted {}, written while Redis was away", entry.get("_id"));
 			}
-			this.mongo.remove(Query.query(Criteria.where("_id").is(pending.get("_id"))), PENDING);
+			this.mongo.remove(Query.query(Criteria.where("_id").is(entry.get("_id"))), PENDING);
 		}
 	}
 

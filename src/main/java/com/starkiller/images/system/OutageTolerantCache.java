@@ -3,17 +3,24 @@ package com.starkiller.images.system;
 import java.util.concurrent.Callable;
 
 import org.springframework.cache.Cache;
+import org.springframework.cache.support.SimpleValueWrapper;
 
-/** A Redis cache that steps aside while {@link RedisOutage} says Redis is down. */
+/**
+ * A Redis cache that steps aside while {@link RedisOutage} says Redis is down, with the
+ * instance's {@link NearCache} in front of it when that holds this cache.
+ */
 class OutageTolerantCache implements Cache {
 
 	private final Cache redis;
 
 	private final RedisOutage outage;
 
-	OutageTolerantCache(Cache redis, RedisOutage outage) {
+	private final NearCache near;
+
+	OutageTolerantCache(Cache redis, RedisOutage outage, NearCache near) {
 		this.redis = redis;
 		this.outage = outage;
+		this.near = near;
 	}
 
 	@Override
@@ -28,15 +35,24 @@ class OutageTolerantCache implements Cache {
 
 	@Override
 	public ValueWrapper get(Object key) {
+		Object local = this.near.get(getName(), key);
+		if (local != null) {
+			return new SimpleValueWrapper(local);
+		}
 		if (!this.outage.cacheUsable()) {
 			return null;
 		}
 		boolean wasDown = this.outage.isDown();
+		long generation = this.near.generation();
 		ValueWrapper value = this.redis.get(key);
 		if (wasDown) {
 			// Evict what was written during the outage first, then read again.
 			this.outage.succeeded();
+			generation = this.near.generation();
 			value = this.redis.get(key);
+		}
+		if (value != null && value.get() != null) {
+			this.near.fill(getName(), key, value.get(), generation);
 		}
 		return value;
 	}

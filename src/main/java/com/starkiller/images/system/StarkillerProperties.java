@@ -2,9 +2,11 @@ package com.starkiller.images.system;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything a user of the service may tune, under {@code starkiller.*}. Defaults live here and
@@ -26,10 +28,15 @@ public record StarkillerProperties(@DefaultValue("./data") Path dataDir, @Defaul
 	public record Upload(@DefaultValue("40000000") long maxPixels) {
 	}
 
-	/** Time to live of each Redis cache; entries are also made unreachable by version on writes. */
+	/**
+	 * Time to live of each Redis cache (entries are also made unreachable by version on writes);
+	 * which caches have an in-process near copy, and its bounds; the bytes of rendered pages kept.
+	 */
 	public record Cache(@DefaultValue("1h") Duration listingTtl, @DefaultValue("1h") Duration reviewTtl,
-			@DefaultValue("24h") Duration mediaTtl, @DefaultValue("5s") Duration redisRetryAfter,
-			@DefaultValue("20000") int renderedPages) {
+			@DefaultValue("24h") Duration mediaTtl, @DefaultValue("2s") Duration redisRetryAfter,
+			@DefaultValue({ "listings", "review-pages" }) List<String> nearCaches,
+			@DefaultValue("10000") int nearEntries, @DefaultValue("60s") Duration nearTtl,
+			@DefaultValue("64MB") DataSize renderedBytes) {
 	}
 
 	/** Demo data written on the first start, when the database has no listing. */

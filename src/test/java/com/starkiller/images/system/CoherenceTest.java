@@ -166,6 +166,66 @@ class CoherenceTest {
 		await().atMost(Duration.ofSeconds(8)).untilAsserted(() -> assertThat(title(b, id)).isEqualTo("Loud room"));
 	}
 
+	@Test
+	void aHotListingIsServedFromTheNearCopyAndAWriteThroughTheOtherInstanceStillShowsAtOnce() {
+		long id = created(a.json("POST", "/api/listings", listing("Warm loft"), AUTH));
+		// Once B trusts its near copy (subscribed, echo heard), its reads make no Redis GET at all.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			title(b, id);
+			long before = redisGets();
+			assertThat(title(b, id)).isEqualTo("Warm loft");
+			assertThat(redisGets()).isEqualTo(before);
+		});
+
+		write(a.json("PATCH", "/api/listings/" + id, "{\"name\":\"Warm attic\"}", AUTH));
+		assertThat(title(b, id)).isEqualTo("Warm attic");
+		write(a.json("PATCH", "/api/listings/" + id, "{\"name\":\"Warm barn\"}", AUTH));
+		assertThat(title(b, id)).isEqualTo("Warm barn");
+	}
+
+	@Test
+	void anInstanceThatLosesItsSubscriptionStopsTrustingItsNearCopy() {
+		long id = created(a.json("POST", "/api/listings", listing("Cold loft"), AUTH));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			title(b, id);
+			long before = redisGets();
+			title(b, id);
+			assertThat(redisGets()).isEqualTo(before);
+		});
+		RedisClient client = RedisClient.create(TestServers.redisUrl());
+		try (StatefulRedisConnection<String, String> admin = client.connect()) {
+			// Every subscriber is cut off: what A publishes now may reach nobody.
+			admin.sync().clientKill(io.lettuce.core.KillArgs.Builder.typePubsub());
+		}
+		finally {
+			client.shutdown();
+		}
+		write(a.json("PATCH", "/api/listings/" + id, "{\"name\":\"Cold attic\"}", AUTH));
+		// Lettuce sees the closed socket at once; within the echo limit at the very worst.
+		await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(title(b, id)).isEqualTo("Cold attic"));
+		// Subscribed again, B trusts its copy again, and still hears writes.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			title(b, id);
+			long before = redisGets();
+			title(b, id);
+			assertThat(redisGets()).isEqualTo(before);
+		});
+		write(a.json("PATCH", "/api/listings/" + id, "{\"name\":\"Cold barn\"}", AUTH));
+		assertThat(title(b, id)).isEqualTo("Cold barn");
+	}
+
+	private static long redisGets() {
+		RedisClient client = RedisClient.create(TestServers.redisUrl());
+		try (StatefulRedisConnection<String, String> admin = client.connect()) {
+			var calls = java.util.regex.Pattern.compile("cmdstat_get:calls=(\\d+)")
+				.matcher(admin.sync().info("commandstats"));
+			return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
 	private static String listing(String name) {
 		return "{\"name\":\"" + name + "\",\"location\":{\"city\":\"Tromsø\",\"country\":\"Norway\"}}";
 	}
