@@ -24,7 +24,8 @@ public class ListingService {
 		this.listings = listings;
 	}
 
-	@Cacheable(cacheNames = CACHE, key = "#id")
+	// The default key of a single argument is the argument itself: the id, without a SpEL evaluation.
+	@Cacheable(CACHE)
 	public Listing get(long id) {
 		return this.listings.findById(id).orElseThrow(() -> new NotFound("There is no listing " + id + "."));
 	}

@@ -2,7 +2,6 @@ package com.starkiller.images.system;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,9 +48,15 @@ class ResponseTimeFilter extends OncePerRequestFilter {
 		void stamp() {
 			if (!this.stamped && !isCommitted()) {
 				this.stamped = true;
-				double millis = (System.nanoTime() - this.start) / 1_000_000.0;
-				setHeader(HEADER, String.format(Locale.ROOT, "%.3fms", millis));
+				setHeader(HEADER, millis(System.nanoTime() - this.start));
 			}
+		}
+
+		/** "12.345ms", as response-time wrote it, without a Formatter on every request. */
+		static String millis(long nanos) {
+			long micros = Math.max(0, nanos / 1_000);
+			long fraction = micros % 1_000;
+			return (micros / 1_000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction + "ms";
 		}
 
 		@Override
