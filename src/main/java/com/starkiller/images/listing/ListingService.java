@@ -25,7 +25,7 @@ public class ListingService {
 	}
 
 	// The default key of a single argument is the argument itself: the id, without a SpEL evaluation.
-	@Cacheable(CACHE)
+	@Cacheable(cacheNames = CACHE, sync = true)
 	public Listing get(long id) {
 		return this.listings.findById(id).orElseThrow(() -> new NotFound("There is no listing " + id + "."));
 	}

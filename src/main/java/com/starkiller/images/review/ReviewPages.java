@@ -24,7 +24,7 @@ class ReviewPages {
 		this.reviews = reviews;
 	}
 
-	@Cacheable(cacheNames = CACHE, key = "#listing.id() + ':' + #listing.version() + ':' + #page")
+	@Cacheable(cacheNames = CACHE, key = "#listing.id() + ':' + #listing.version() + ':' + #page", sync = true)
 	public ReviewPage find(Listing listing, int page) {
 		return this.reviews.findById(ReviewPage.id(listing.id(), page))
 			.orElseGet(() -> ReviewPage.of(listing.id(), page, null));

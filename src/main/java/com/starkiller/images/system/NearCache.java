@@ -29,8 +29,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * entry in Redis, then publishes its key, and every instance drops its copy.
  * <p>
  * The copy is only trusted while the instance can prove it hears that channel: subscribed, and
- * its own echo (published every second) came back within the last three seconds. Otherwise it is
- * emptied and bypassed, and reads go to Redis as before. A read only keeps what it fetched when
+ * the echo it publishes every second comes back within three seconds. Otherwise it is emptied
+ * and bypassed, and reads go to Redis as before. A read only keeps what it fetched when
  * no invalidation arrived while it was fetching, so a late fill cannot bring back an old value.
  */
 public class NearCache {
@@ -57,7 +57,10 @@ public class NearCache {
 
 	private volatile boolean subscribed;
 
-	private volatile long lastEcho = System.nanoTime() - 2 * ECHO_LIMIT_NANOS;
+	private volatile boolean echoHeard;
+
+	/** When the echo not heard yet was sent; 0 when none is outstanding. */
+	private volatile long echoSent;
 
 	NearCache(List<String> names, int entries, Duration ttl, LettuceConnectionFactory redis,
 			StringRedisTemplate publisher, RedisOutage outage) {
@@ -122,18 +125,28 @@ public class NearCache {
 		this.caches.values().forEach(Cache::invalidateAll);
 	}
 
+	// An echo overdue means the channel is lost; one merely not sent yet (a busy instance) does not.
 	private boolean trusted() {
-		return this.subscribed && System.nanoTime() - this.lastEcho < ECHO_LIMIT_NANOS && !this.outage.isDown();
+		long sent = this.echoSent;
+		return this.subscribed && this.echoHeard && (sent == 0 || System.nanoTime() - sent < ECHO_LIMIT_NANOS)
+				&& !this.outage.isDown();
 	}
 
 	/** Subscribes when not subscribed yet, and sends the echo that proves the channel works. */
 	@Scheduled(fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
 	void maintain() {
+		long sent = this.echoSent;
+		if (sent != 0 && System.nanoTime() - sent >= ECHO_LIMIT_NANOS) {
+			// Lost: distrust until a new echo comes back.
+			this.echoHeard = false;
+			this.echoSent = 0;
+		}
 		try {
 			if (this.subscription == null && !this.caches.isEmpty()) {
 				subscribe();
 			}
-			if (this.subscribed) {
+			if (this.subscribed && this.echoSent == 0) {
+				this.echoSent = System.nanoTime();
 				this.publisher.convertAndSend(CHANNEL, "echo " + this.instance);
 			}
 		}
@@ -159,6 +172,8 @@ public class NearCache {
 			public void onRedisDisconnected(RedisChannelHandler<?, ?> channel) {
 				// Messages published from now on are lost to this instance: stop trusting the copy.
 				NearCache.this.subscribed = false;
+				NearCache.this.echoHeard = false;
+				NearCache.this.echoSent = 0;
 				clear();
 			}
 		});
@@ -185,7 +200,8 @@ public class NearCache {
 			invalidate(parts[1], parts[2]);
 		}
 		else if (parts.length == 2 && parts[0].equals("echo") && parts[1].equals(this.instance)) {
-			this.lastEcho = System.nanoTime();
+			this.echoHeard = true;
+			this.echoSent = 0;
 		}
 	}
 

@@ -63,6 +63,10 @@ class OutageTolerantCache implements Cache {
 		return (value != null) ? type.cast(value.get()) : null;
 	}
 
+	/**
+	 * The path of {@code @Cacheable(sync = true)}: on a miss the loaded value is added to Redis
+	 * where nothing is, and whatever Redis then holds is what this instance keeps near.
+	 */
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> T get(Object key, Callable<T> valueLoader) {
@@ -70,13 +74,26 @@ class OutageTolerantCache implements Cache {
 		if (value != null) {
 			return (T) value.get();
 		}
+		long generation = this.near.generation();
+		T loaded;
 		try {
-			T loaded = valueLoader.call();
-			put(key, loaded);
-			return loaded;
+			loaded = valueLoader.call();
 		}
 		catch (Exception ex) {
 			throw new ValueRetrievalException(key, valueLoader, ex);
+		}
+		if (loaded == null || !this.outage.cacheUsable()) {
+			return loaded;
+		}
+		try {
+			ValueWrapper present = this.redis.putIfAbsent(key, loaded);
+			T kept = (present != null && present.get() != null) ? (T) present.get() : loaded;
+			this.near.fill(getName(), key, kept, generation);
+			return kept;
+		}
+		catch (RuntimeException ex) {
+			this.outage.failed(ex);
+			return loaded;
 		}
 	}
 
