@@ -1,10 +1,7 @@
 package com.starkiller.images.listing;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +34,8 @@ import com.starkiller.images.system.StarkillerProperties;
  * served without templating. The key carries the listing's current version (one lookup, answered
  * by the near cache when hot), so a write anywhere makes every instance render afresh: nothing
  * here needs invalidating. Visitors with a session (their Save state is on the page) are always
- * rendered. Each answer has a strong ETag; a match gets 304. It runs first among the filters, so
+ * rendered. Each answer has a strong ETag; a match gets 304; clients that accept gzip get the form
+ * compressed once, when it was rendered. It runs first among the filters, so
  * a page served from memory costs no session, security or observation work; the headers that the
  * rest of the chain gave the first answer are replayed.
  */
@@ -58,7 +56,7 @@ class RenderedPages extends OncePerRequestFilter {
 
 	private final String sessionCookie;
 
-	private final Cache<String, Rendered> rendered;
+	private final Cache<String, RenderedPage> rendered;
 
 	private final Counter hits;
 
@@ -72,7 +70,7 @@ class RenderedPages extends OncePerRequestFilter {
 		this.misses = meters.counter("starkiller.rendered.requests", "result", "miss");
 		this.rendered = Caffeine.newBuilder()
 			.maximumWeight(properties.cache().renderedBytes().toBytes())
-			.<String, Rendered>weigher((key, page) -> key.length() + page.body().length + 128)
+			.<String, RenderedPage>weigher((key, page) -> key.length() + page.weight())
 			.build();
 	}
 
@@ -90,24 +88,30 @@ class RenderedPages extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Rendered page = this.rendered.getIfPresent(key);
+		RenderedPage page = this.rendered.getIfPresent(key);
 		if (page == null) {
 			this.misses.increment();
 			render(key, request, response, chain);
 			return;
 		}
 		this.hits.increment();
+		boolean gzip = page.gzipped() != null && acceptsGzip(request);
+		String etag = gzip ? page.gzipEtag() : page.etag();
 		page.headers().forEach((header) -> response.addHeader(header[0], header[1]));
-		response.setHeader("ETag", page.etag());
+		response.setHeader("ETag", etag);
 		response.setHeader("Cache-Control", "no-cache");
 		String ifNoneMatch = request.getHeader("If-None-Match");
-		if (ifNoneMatch != null && ifNoneMatch.contains(page.etag())) {
+		if (ifNoneMatch != null && (ifNoneMatch.contains(page.etag()) || ifNoneMatch.contains(page.gzipEtag()))) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
+		byte[] body = gzip ? page.gzipped() : page.body();
+		if (gzip) {
+			response.setHeader("Content-Encoding", "gzip");
+		}
 		response.setContentType(page.contentType());
-		response.setContentLength(page.body().length);
-		response.getOutputStream().write(page.body());
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	/** Renders through the whole chain, and keeps the answer when nothing in it is the visitor's. */
@@ -123,7 +127,10 @@ class RenderedPages extends OncePerRequestFilter {
 					capture.getHeaders(name).forEach((value) -> headers.add(new String[] { name, value }));
 				}
 			}
-			Rendered page = new Rendered(capture.getContentAsByteArray(), capture.getContentType(), headers);
+			// The kept answer is also sent gzipped, so caches must tell the two forms apart.
+			headers.add(new String[] { "Vary", "Accept-Encoding" });
+			response.addHeader("Vary", "Accept-Encoding");
+			RenderedPage page = RenderedPage.of(capture.getContentAsByteArray(), capture.getContentType(), headers);
 			this.rendered.put(key, page);
 			response.setHeader("ETag", page.etag());
 			response.setHeader("Cache-Control", "no-cache");
@@ -152,6 +159,11 @@ class RenderedPages extends OncePerRequestFilter {
 				+ " v" + version + " " + request.getHeader("Accept");
 	}
 
+	private static boolean acceptsGzip(HttpServletRequest request) {
+		String accepted = request.getHeader("Accept-Encoding");
+		return accepted != null && accepted.contains("gzip") && !accepted.replace(" ", "").contains("gzip;q=0");
+	}
+
 	private boolean hasSession(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies != null) {
@@ -162,23 +174,6 @@ class RenderedPages extends OncePerRequestFilter {
 			}
 		}
 		return false;
-	}
-
-	private record Rendered(byte[] body, String contentType, List<String[]> headers, String etag) {
-
-		Rendered(byte[] body, String contentType, List<String[]> headers) {
-			this(body, contentType, List.copyOf(headers), "\"" + sha256(body).substring(0, 32) + "\"");
-		}
-
-		private static String sha256(byte[] body) {
-			try {
-				return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

@@ -65,6 +65,38 @@ class ListingPageTest extends IntegrationTest {
 	}
 
 	@Test
+	void aKeptAnswerIsReplayedWithTheHeadersOfTheFirstAndGzippedForClientsThatAcceptIt() throws Exception {
+		var first = this.http.get("/reviews/17?index=1");
+		var kept = this.http.get("/reviews/17?index=1");
+		for (String header : new String[] { "Content-Type", "Content-Security-Policy", "X-Frame-Options", "ETag" }) {
+			assertThat(kept.headers().allValues(header)).as(header).isEqualTo(first.headers().allValues(header));
+		}
+		assertThat(String.join(",", kept.headers().allValues("Vary"))).contains("HX-Request", "Accept",
+				"Accept-Encoding");
+
+		var gzipped = this.http.getBytes("/reviews/17?index=1", "Accept-Encoding", "gzip");
+		assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		byte[] body;
+		try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+			body = in.readAllBytes();
+		}
+		assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(kept.body());
+		assertThat(gzipped.body().length).isLessThan(body.length / 2);
+		String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
+		assertThat(gzipEtag).isNotEqualTo(kept.headers().firstValue("ETag").orElseThrow());
+		assertThat(this.http.get("/reviews/17?index=1", "Accept-Encoding", "gzip", "If-None-Match", gzipEtag)
+			.statusCode()).isEqualTo(304);
+		assertThat(this.http.get("/reviews/17?index=1", "Accept-Encoding", "gzip;q=0").headers()
+			.firstValue("Content-Encoding")).isEmpty();
+
+		var json = this.http.get("/images/17", "Accept", "application/json");
+		var jsonKept = this.http.get("/images/17", "Accept", "application/json");
+		assertThat(jsonKept.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+		assertThat(jsonKept.body()).isEqualTo(json.body()).startsWith("{");
+		assertThat(this.http.get("/images/17").body()).startsWith("<!DOCTYPE html>");
+	}
+
+	@Test
 	void originalLoadTestUrlsAnswer() {
 		assertThat(this.http.get("/reviews/0?index=1").statusCode()).isEqualTo(200);
 		assertThat(this.http.get("/reviews/4?index=1").statusCode()).isEqualTo(200);
