@@ -523,7 +523,8 @@ def section(results, meta, table, details, plot_name, run_no, run):
                  f"load average before {m.get('loadavg_before')}, after {m.get('loadavg_after')}.")
     if pin:
         lines.append(f"- **Pinning**: the load generators **shared the machine** with the app but not its core: "
-                     f"the app with `taskset -c {m.get('app_cpus')}` (its embedded redis-server inherits it), "
+                     f"the app started on every core (start-up is timed so), then its threads and its children "
+                     f"(the embedded redis-server) were pinned with `taskset -a -cp {m.get('app_cpus')}`; "
                      f"wrk, siege, Artillery (node) and nginx with `taskset -c {m.get('load_cpus')}`. "
                      f"Seen in `/proc/<pid>/status` (Cpus_allowed_list) during the run: {m.get('where_ran')}.")
     else:
@@ -545,8 +546,10 @@ def section(results, meta, table, details, plot_name, run_no, run):
                  f"built {m.get('jar_mtime')}).")
     lines.append(f"- **Data**: {int(m.get('listings', 0)):,} listings ({m.get('seed_desc')}); {m.get('listing_check')}; "
                  f"{m.get('data_desc')}.")
-    start = f"- **Start-up**: **{m.get('startup_s')} s** from the `java -jar` launch to the first 200 on " \
-            f"`/reviews/15000?index=1` (curl every 100 ms), with the data already stored"
+    aot = (f", with the JDK AOT cache ({m.get('aot_size')}) that a training start of this run wrote "
+           f"(`-XX:AOTCacheOutput`, the app started and answered each kind of request once)") if m.get("aot") == "1" else ""
+    start = f"- **Start-up**: **{m.get('startup_s')} s** from the `java` launch to the first 200 on " \
+            f"`/reviews/15000?index=1` (curl every 100 ms), with the data already stored{aot}"
     if m.get("first_start_s"):
         start += f"; the first start on the empty folder, demo seed included, took {m.get('first_start_s')} s"
     if m.get("seed_s"):
@@ -561,7 +564,7 @@ def section(results, meta, table, details, plot_name, run_no, run):
                  f"a–c: {m.get('warmup')} warm-up of the app per scenario (not counted), then {m.get('rounds')} "
                  f"round(s) of {m.get('duration')} alternating app, ceiling, app, ceiling…; the table gives the mean "
                  f"of the rounds (requests/s, p50, p99) and the sum of errors; d: one {m.get('random_duration')} run "
-                 f"(`LISTINGS={m.get('listings')}`), no ceiling; e: siege {m.get('siege_version')} "
+                 f"(`LISTINGS={m.get('listings')}`), no ceiling, mongo.mv.db in the OS page cache: {m.get('page_cache', '?')}; e: siege {m.get('siege_version')} "
                  f"`-b -c {m.get('siege_concurrent')} -r {m.get('siege_reps')}`, `connection = close`, app then "
                  f"ceiling (siege gives a mean and the longest transaction, in 10 ms steps, not percentiles); f: Artillery "
                  f"{m.get('artillery_version')} (its arrival rate, 20 new users/s, caps the request rate). "
