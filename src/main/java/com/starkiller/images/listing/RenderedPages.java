@@ -76,8 +76,8 @@ class RenderedPages extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"GET".equals(request.getMethod()) || !ROUTE.matcher(request.getRequestURI()).matches()
-				|| hasSession(request);
+		// The route itself is matched once, in key().
+		return !"GET".equals(request.getMethod()) || hasSession(request);
 	}
 
 	@Override

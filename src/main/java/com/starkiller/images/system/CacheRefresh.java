@@ -59,18 +59,24 @@ public class CacheRefresh {
 	}
 
 	private void write(String cacheName, Object key, Consumer<OutageTolerantCache> change) {
-		this.near.invalidate(cacheName, key);
 		try {
 			if (!this.outage.cacheUsable()) {
 				throw new IllegalStateException("Redis is marked down");
 			}
 			change.accept((OutageTolerantCache) this.caches.getCache(cacheName));
 			// Only once Redis holds the new value: an instance that drops its copy reads that.
-			this.near.publish(cacheName, key);
+			if (!this.near.publish(cacheName, key)) {
+				// An instance did not confirm in time: the sweep reaches it within seconds.
+				remember(cacheName, key);
+			}
 		}
 		catch (RuntimeException ex) {
 			this.outage.failed(ex);
 			remember(cacheName, key);
+		}
+		finally {
+			// After the Redis write: a read of the old value that raced with it is dropped too.
+			this.near.invalidate(cacheName, key);
 		}
 	}
 

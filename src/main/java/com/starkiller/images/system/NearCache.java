@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import jakarta.annotation.PreDestroy;
@@ -26,7 +28,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * A small in-process copy of the hottest cache entries in front of Redis, so a hot request makes
  * no network call. It stays coherent across instances through Redis pub/sub: a write replaces the
- * entry in Redis, then publishes its key, and every instance drops its copy.
+ * entry in Redis, then publishes its key, every subscribed instance drops its copy and confirms,
+ * and the write answers only once all have confirmed (else it is left to the sweep of pending
+ * evictions, as when Redis is away).
  * <p>
  * The copy is only trusted while the instance can prove it hears that channel: subscribed, and
  * the echo it publishes every second comes back within three seconds. Otherwise it is emptied
@@ -38,6 +42,9 @@ public class NearCache {
 	static final String CHANNEL = "starkiller:evictions";
 
 	private static final long ECHO_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+	/** How long a write waits for every instance to confirm; as long as a Redis command may take. */
+	private static final long CONFIRM_WAIT_MILLIS = 250;
 
 	private static final Logger log = LoggerFactory.getLogger(NearCache.class);
 
@@ -55,6 +62,13 @@ public class NearCache {
 
 	private volatile StatefulRedisPubSubConnection<String, String> subscription;
 
+	/** Confirmations are sent on a connection of their own, without blocking the subscriber. */
+	private volatile StatefulRedisConnection<String, String> confirmations;
+
+	private final Map<String, Semaphore> awaited = new ConcurrentHashMap<>();
+
+	private final AtomicLong sequence = new AtomicLong();
+
 	private volatile boolean subscribed;
 
 	private volatile boolean echoHeard;
@@ -70,10 +84,6 @@ public class NearCache {
 		this.redis = redis;
 		this.publisher = publisher;
 		this.outage = outage;
-	}
-
-	boolean holds(String cache) {
-		return this.caches.containsKey(cache);
 	}
 
 	/** The local copy, or null when there is none or it cannot be trusted now. */
@@ -112,11 +122,29 @@ public class NearCache {
 		}
 	}
 
-	/** Tells every instance (this one included) to drop its copy; throws if Redis cannot. */
-	void publish(String cache, Object key) {
-		invalidate(cache, key);
-		if (this.caches.containsKey(cache)) {
-			this.publisher.convertAndSend(CHANNEL, "evict " + cache + " " + key);
+	/**
+	 * Tells every instance to drop its copy, and waits until each subscribed instance (this one
+	 * included) confirmed it did; false if one did not. Throws if Redis cannot be reached.
+	 */
+	boolean publish(String cache, Object key) {
+		if (!this.caches.containsKey(cache)) {
+			return true;
+		}
+		String id = this.instance + ":" + this.sequence.incrementAndGet();
+		Semaphore confirmed = new Semaphore(0);
+		this.awaited.put(id, confirmed);
+		try {
+			Long receivers = this.publisher.convertAndSend(CHANNEL, "evict " + cache + " " + id + " " + key);
+			// Unsubscribed, this instance hears no confirmation at all.
+			return this.subscribed && confirmed.tryAcquire((receivers != null) ? receivers.intValue() : 0,
+					CONFIRM_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		finally {
+			this.awaited.remove(id);
 		}
 	}
 
@@ -190,14 +218,35 @@ public class NearCache {
 				receive(message);
 			}
 		});
-		connection.sync().subscribe(CHANNEL);
+		try {
+			this.confirmations = client.connect();
+			connection.sync().subscribe(CHANNEL);
+		}
+		catch (RuntimeException ex) {
+			connection.closeAsync();
+			if (this.confirmations != null) {
+				this.confirmations.closeAsync();
+				this.confirmations = null;
+			}
+			throw ex;
+		}
 		this.subscription = connection;
 	}
 
 	private void receive(String message) {
-		String[] parts = message.split(" ", 3);
-		if (parts.length == 3 && parts[0].equals("evict")) {
-			invalidate(parts[1], parts[2]);
+		String[] parts = message.split(" ", 4);
+		if (parts.length == 4 && parts[0].equals("evict")) {
+			invalidate(parts[1], parts[3]);
+			StatefulRedisConnection<String, String> confirm = this.confirmations;
+			if (confirm != null) {
+				confirm.async().publish(CHANNEL, "dropped " + parts[2]);
+			}
+		}
+		else if (parts.length == 2 && parts[0].equals("dropped")) {
+			Semaphore confirmed = this.awaited.get(parts[1]);
+			if (confirmed != null) {
+				confirmed.release();
+			}
 		}
 		else if (parts.length == 2 && parts[0].equals("echo") && parts[1].equals(this.instance)) {
 			this.echoHeard = true;
@@ -210,6 +259,10 @@ public class NearCache {
 		StatefulRedisPubSubConnection<String, String> connection = this.subscription;
 		if (connection != null) {
 			connection.closeAsync();
+		}
+		StatefulRedisConnection<String, String> confirm = this.confirmations;
+		if (confirm != null) {
+			confirm.closeAsync();
 		}
 	}
 
