@@ -2,14 +2,14 @@ package com.starkiller.images;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import redis.embedded.RedisServer;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+
+import com.starkiller.images.embedded.FreePorts;
 
 /**
  * The real servers integration tests run against, started once per test JVM on free loopback
@@ -19,7 +19,7 @@ public final class TestServers {
 
 	private static final MongoServer MONGO = startMongo();
 
-	private static final int REDIS_PORT = freePort();
+	private static final int REDIS_PORT = FreePorts.next();
 
 	private static final RedisServer REDIS = newRedis();
 
@@ -59,7 +59,7 @@ public final class TestServers {
 
 	private static MongoServer startMongo() {
 		MongoServer server = new MongoServer(new MemoryBackend());
-		server.bind("127.0.0.1", freePort());
+		server.bind(FreePorts.LOOPBACK, FreePorts.next());
 		Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
 		return server;
 	}
@@ -67,7 +67,7 @@ public final class TestServers {
 	private static RedisServer newRedis() {
 		try {
 			RedisServer server = RedisServer.newRedisServer()
-				.bind("127.0.0.1")
+				.bind(FreePorts.LOOPBACK)
 				.port(REDIS_PORT)
 				.setting("save \"\"")
 				.setting("appendonly no")
@@ -75,16 +75,6 @@ public final class TestServers {
 			server.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(TestServers::stopRedis));
 			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			return socket.getLocalPort();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

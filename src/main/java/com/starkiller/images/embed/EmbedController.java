@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.starkiller.images.listing.ListingId;
-import com.starkiller.images.listing.ListingPages;
-import com.starkiller.images.system.BadRequest;
+import com.starkiller.images.page.ListingPages;
+import com.starkiller.images.web.BadRequest;
 
 /** {@code /embed/listings/{id}}: the gallery alone, for partners' iframes. */
 @Controller

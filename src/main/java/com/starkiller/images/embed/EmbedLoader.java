@@ -14,13 +14,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 
+import com.starkiller.images.page.EmbedScript;
+
 /**
  * {@code /embed.js}, the loader partners paste. The snippet we hand out carries the loader's
  * content hash ({@code ?v=}), and that exact version is cached a year; the bare URL is cached a
  * day and revalidated by ETag, so a partner who typed it still gets updates.
  */
 @Controller
-public class EmbedLoader {
+class EmbedLoader implements EmbedScript {
 
 	private final byte[] script;
 
@@ -36,7 +38,7 @@ public class EmbedLoader {
 		this.version = DigestUtils.md5DigestAsHex(this.script).substring(0, 12);
 	}
 
-	/** The loader's URL with its version, for the Share dialog's snippet. */
+	@Override
 	public String path() {
 		return "/embed.js?v=" + this.version;
 	}

@@ -11,11 +11,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import com.starkiller.images.listing.ListingId;
-import com.starkiller.images.listing.ListingPages;
 import com.starkiller.images.listing.ListingService;
 import com.starkiller.images.listing.Position;
 
-/** {@code /images/{id}?index=N}: the lightbox fragment, the page with the lightbox open, or JSON. */
+/**
+ * {@code /images/{id}?index=N} for htmx (the lightbox fragment) and for JSON clients; the page
+ * with the lightbox open is the listing page's.
+ */
 @Controller
 class GalleryController {
 
@@ -23,11 +25,8 @@ class GalleryController {
 
 	private final ListingService listings;
 
-	private final ListingPages pages;
-
-	GalleryController(ListingService listings, ListingPages pages) {
+	GalleryController(ListingService listings) {
 		this.listings = listings;
-		this.pages = pages;
 	}
 
 	@HxRequest
@@ -35,12 +34,6 @@ class GalleryController {
 	String lightbox(@PathVariable String id, @RequestParam(required = false) String index, Model model) {
 		model.addAttribute("gallery", Gallery.open(this.listings.get(ListingId.parse(id)), Position.parseIndex(index)));
 		return LIGHTBOX;
-	}
-
-	@GetMapping("/images/{id}")
-	String page(@PathVariable String id, @RequestParam(required = false) String index, Model model) {
-		model.addAttribute("page", this.pages.withPhoto(ListingId.parse(id), Position.parseIndex(index)));
-		return ListingPages.VIEW;
 	}
 
 	@GetMapping(path = "/images/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

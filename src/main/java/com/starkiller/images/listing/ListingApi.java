@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.starkiller.images.system.BadRequest;
+import com.starkiller.images.web.BadRequest;
 
 /** Listings in the JSON API: reads are public, writes need the bearer token. */
 @RestController

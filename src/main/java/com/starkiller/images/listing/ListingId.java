@@ -1,6 +1,6 @@
 package com.starkiller.images.listing;
 
-import com.starkiller.images.system.BadRequest;
+import com.starkiller.images.web.BadRequest;
 
 /** Listing ids in URLs: whole numbers from 0, as the original's {@code location_id}. */
 public final class ListingId {

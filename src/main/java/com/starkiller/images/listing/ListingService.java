@@ -5,9 +5,9 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
-import com.starkiller.images.system.NotFound;
-import com.starkiller.images.system.RedisCaches;
-import com.starkiller.images.system.StarkillerProperties;
+import com.starkiller.images.cache.CacheProperties;
+import com.starkiller.images.cache.RedisCaches;
+import com.starkiller.images.web.NotFound;
 
 /**
  * Listings by id, cached in Redis under their id alone: that one key is what a write replaces, and
@@ -31,9 +31,9 @@ public class ListingService {
 	}
 
 	@Bean
-	static RedisCacheManagerBuilderCustomizer listingCache(StarkillerProperties properties) {
+	static RedisCacheManagerBuilderCustomizer listingCache(CacheProperties properties) {
 		return (caches) -> caches.withCacheConfiguration(CACHE,
-				RedisCaches.json(Listing.class, properties.cache().listingTtl()));
+				RedisCaches.json(Listing.class, properties.listingTtl()));
 	}
 
 }

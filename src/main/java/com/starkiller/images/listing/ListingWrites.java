@@ -5,13 +5,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import org.bson.Document;
-
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,11 +16,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.starkiller.images.cache.CacheWrites;
 import com.starkiller.images.media.ImageRefs;
-import com.starkiller.images.review.ReviewPage;
-import com.starkiller.images.system.BadRequest;
-import com.starkiller.images.system.CacheRefresh;
-import com.starkiller.images.system.NotFound;
+import com.starkiller.images.web.BadRequest;
+import com.starkiller.images.web.NotFound;
 
 /**
  * Every write to a listing: atomic where MongoDB can do it in one update ({@code $push},
@@ -37,29 +30,34 @@ import com.starkiller.images.system.NotFound;
 @Service
 public class ListingWrites {
 
-	private static final String COUNTERS = "counters";
-
 	private static final int ATTEMPTS = 8;
 
 	private final MongoTemplate mongo;
 
-	private final CacheRefresh caches;
+	private final CacheWrites caches;
 
 	private final ImageRefs images;
 
 	private final ListingRepository listings;
 
-	ListingWrites(MongoTemplate mongo, CacheRefresh caches, ImageRefs images, ListingRepository listings) {
+	private final ListingIds ids;
+
+	private final ApplicationEventPublisher events;
+
+	ListingWrites(MongoTemplate mongo, CacheWrites caches, ImageRefs images, ListingRepository listings, ListingIds ids,
+			ApplicationEventPublisher events) {
 		this.mongo = mongo;
 		this.caches = caches;
 		this.images = images;
 		this.listings = listings;
+		this.ids = ids;
+		this.events = events;
 	}
 
 	/** Stores a new listing under the next free id; {@code draft}'s id is ignored. */
 	public Listing create(Listing draft) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Listing listing = new Listing(nextId(), draft.name(), draft.location(), draft.photos(), 0, 0, 1);
+			Listing listing = new Listing(this.ids.next(), draft.name(), draft.location(), draft.photos(), 0, 0, 1);
 			try {
 				this.mongo.insert(listing);
 				listing.photos().forEach((photo) -> this.images.add(photo.image()));
@@ -80,12 +78,11 @@ public class ListingWrites {
 		if (location != null) {
 			update.set("location", location);
 		}
-		return refreshed(modify(Query.query(Criteria.where("_id").is(id)), update, id));
+		return refreshed(modify(id, update));
 	}
 
 	public Listing addPhoto(long id, Photo photo) {
-		Listing listing = modify(Query.query(Criteria.where("_id").is(id)),
-				new Update().push("photos", photo).inc("version", 1), id);
+		Listing listing = modify(id, new Update().push("photos", photo).inc("version", 1));
 		this.images.add(photo.image());
 		return refreshed(listing);
 	}
@@ -114,14 +111,8 @@ public class ListingWrites {
 	/** {@code order} lists every current photo index (1-based) once, in the new order. */
 	public Listing reorderPhotos(long id, List<Integer> order) {
 		return changePhotos(id, (photos) -> {
-			List<Integer> sorted = order.stream().sorted().toList();
-			for (int i = 0; i < sorted.size(); i++) {
-				if (sorted.get(i) != i + 1) {
-					throw new BadRequest("order must name each of the " + photos.size()
-							+ " photos (1.." + photos.size() + ") exactly once; it names " + order + ".");
-				}
-			}
-			if (sorted.size() != photos.size()) {
+			List<Integer> every = IntStream.rangeClosed(1, photos.size()).boxed().toList();
+			if (!order.stream().sorted().toList().equals(every)) {
 				throw new BadRequest("order must name each of the " + photos.size() + " photos (1.." + photos.size()
 						+ ") exactly once; it names " + order + ".");
 			}
@@ -131,25 +122,20 @@ public class ListingWrites {
 
 	/** Reserves the next review position and counts its rating, in one atomic update. */
 	public Listing reserveReview(long id, int rating) {
-		return modify(Query.query(Criteria.where("_id").is(id)),
-				new Update().inc("reviewCount", 1).inc("ratingTotal", rating).inc("version", 1), id);
+		return modify(id, new Update().inc("reviewCount", 1).inc("ratingTotal", rating).inc("version", 1));
 	}
 
 	/** After a write elsewhere (a review page): a new version, so nothing cached before is served. */
-	public Listing touch(long id) {
-		return refreshed(modify(Query.query(Criteria.where("_id").is(id)), new Update().inc("version", 1), id));
+	public Listing bumpVersion(long id) {
+		return refreshed(modify(id, new Update().inc("version", 1)));
 	}
 
-	/** Deletes the listing, its reviews, and its uploaded images no other listing uses. */
+	/** Deletes the listing, what other modules keep of it, and its uploaded images no other listing uses. */
 	public Listing delete(long id) {
 		Listing listing = this.listings.findById(id).orElseThrow(() -> notFound(id));
-		this.mongo.remove(Query.query(Criteria.where("_id").is(id)), Listing.class);
-		this.caches.evict(ListingService.CACHE, id);
-		// Review pages are addressed by id, so deleting them is point deletes on any server.
-		List<String> pages = IntStream.rangeClosed(0, ReviewPage.pageOf(Math.max(1, listing.reviewCount() + 1)))
-			.mapToObj((page) -> ReviewPage.id(id, page))
-			.toList();
-		this.mongo.getCollection(ReviewPage.COLLECTION).deleteMany(Filters.in("_id", pages));
+		this.mongo.remove(byId(id), Listing.class);
+		this.caches.remove(ListingService.CACHE, id);
+		this.events.publishEvent(new ListingDeleted(listing));
 		listing.photos().forEach((photo) -> this.images.release(photo.image()));
 		return listing;
 	}
@@ -169,8 +155,8 @@ public class ListingWrites {
 		throw new ResponseStatusException(HttpStatus.CONFLICT, "Listing " + id + " kept changing; try again.");
 	}
 
-	private Listing modify(Query query, Update update, long id) {
-		Listing listing = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+	private Listing modify(long id, Update update) {
+		Listing listing = this.mongo.findAndModify(byId(id), update, FindAndModifyOptions.options().returnNew(true),
 				Listing.class);
 		if (listing == null) {
 			throw notFound(id);
@@ -183,6 +169,10 @@ public class ListingWrites {
 		return listing;
 	}
 
+	private static Query byId(long id) {
+		return Query.query(Criteria.where("_id").is(id));
+	}
+
 	private static int position(List<Photo> photos, int index) {
 		if (index < 1 || index > photos.size()) {
 			throw new NotFound("There are " + photos.size() + " photos here, not " + index + ".");
@@ -192,21 +182,6 @@ public class ListingWrites {
 
 	private static NotFound notFound(long id) {
 		return new NotFound("There is no listing " + id + ".");
-	}
-
-	/**
-	 * The next listing id from a counter document. The first time, the counter starts after the
-	 * seeded listings, which form a prefix 0..k-1 found by a binary search of point lookups.
-	 */
-	private long nextId() {
-		var counters = this.mongo.getCollection(COUNTERS);
-		if (counters.find(Filters.eq("_id", Listing.COLLECTION)).first() == null) {
-			counters.updateOne(Filters.eq("_id", Listing.COLLECTION), Updates.max("next", this.listings.firstAbsentId() - 1),
-					new UpdateOptions().upsert(true));
-		}
-		Document counter = counters.findOneAndUpdate(Filters.eq("_id", Listing.COLLECTION), Updates.inc("next", 1L),
-				new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-		return counter.get("next", Number.class).longValue();
 	}
 
 }

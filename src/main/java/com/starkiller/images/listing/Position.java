@@ -1,7 +1,7 @@
 package com.starkiller.images.listing;
 
-import com.starkiller.images.system.BadRequest;
-import com.starkiller.images.system.NotFound;
+import com.starkiller.images.web.BadRequest;
+import com.starkiller.images.web.NotFound;
 
 /**
  * Where a carousel stands: a 1-based index among {@code count} items. Both carousels wrap around,

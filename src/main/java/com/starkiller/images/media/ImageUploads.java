@@ -13,8 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.starkiller.images.system.BadRequest;
-import com.starkiller.images.system.StarkillerProperties;
+import com.starkiller.images.web.BadRequest;
 
 /**
  * Turns uploaded bytes into a stored image: the type from the bytes themselves (JPEG, PNG, WebP),
@@ -28,9 +27,9 @@ public class ImageUploads {
 
 	private final long maxPixels;
 
-	ImageUploads(MediaStore media, StarkillerProperties properties) {
+	ImageUploads(MediaStore media, MediaProperties properties) {
 		this.media = media;
-		this.maxPixels = properties.upload().maxPixels();
+		this.maxPixels = properties.maxPixels();
 	}
 
 	/** A stored image as photos refer to it. */

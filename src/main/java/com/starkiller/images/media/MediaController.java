@@ -3,6 +3,8 @@ package com.starkiller.images.media;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
@@ -14,8 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 
-import com.starkiller.images.listing.Photo;
-import com.starkiller.images.system.NotFound;
+import com.starkiller.images.web.NotFound;
 
 /**
  * Image bytes at {@code /media/{image}/{width}}: immutable, so browsers and CDNs keep them a year;
@@ -26,8 +27,9 @@ class MediaController {
 
 	private static final Pattern IMAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
-	private static final Set<String> WIDTHS = Set.of(String.valueOf(Photo.SMALL), String.valueOf(Photo.MEDIUM),
-			String.valueOf(Photo.LARGE));
+	private static final Set<String> WIDTHS = IntStream.of(Variants.WIDTHS)
+		.mapToObj(String::valueOf)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 

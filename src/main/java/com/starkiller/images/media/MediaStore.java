@@ -19,11 +19,10 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsUpload;
 import org.springframework.stereotype.Service;
 
-import com.starkiller.images.listing.Photo;
-import com.starkiller.images.system.CacheRefresh;
-import com.starkiller.images.system.NotFound;
-import com.starkiller.images.system.RedisCaches;
-import com.starkiller.images.system.StarkillerProperties;
+import com.starkiller.images.cache.CacheProperties;
+import com.starkiller.images.cache.CacheWrites;
+import com.starkiller.images.cache.RedisCaches;
+import com.starkiller.images.web.NotFound;
 
 /**
  * Image variants in GridFS, one file per variant under the id {@code image/width}. Their bytes
@@ -36,9 +35,9 @@ public class MediaStore {
 
 	private final GridFsTemplate gridFs;
 
-	private final CacheRefresh caches;
+	private final CacheWrites caches;
 
-	MediaStore(GridFsTemplate gridFs, CacheRefresh caches) {
+	MediaStore(GridFsTemplate gridFs, CacheWrites caches) {
 		this.gridFs = gridFs;
 		this.caches = caches;
 	}
@@ -80,20 +79,20 @@ public class MediaStore {
 
 	/** The original's size, or null when no such image is stored. */
 	public int[] size(String image) {
-		GridFSFile file = this.gridFs.findOne(byId(image, Photo.SMALL));
+		GridFSFile file = this.gridFs.findOne(byId(image, Variants.SMALL));
 		if (file == null || file.getMetadata() == null) {
 			return null;
 		}
 		Document metadata = file.getMetadata();
-		return new int[] { metadata.getInteger("imageWidth", Photo.LARGE),
-				metadata.getInteger("imageHeight", Photo.LARGE * 2 / 3) };
+		return new int[] { metadata.getInteger("imageWidth", Variants.LARGE),
+				metadata.getInteger("imageHeight", Variants.LARGE * 2 / 3) };
 	}
 
 	/** Removes every variant of an image (and its original, if kept), cached bytes included. */
 	public void delete(String image) {
 		this.gridFs.delete(Query.query(Criteria.where("metadata.image").is(image)));
 		for (int width : Variants.WIDTHS) {
-			this.caches.evict(CACHE, image + "/" + width);
+			this.caches.remove(CACHE, image + "/" + width);
 		}
 	}
 
@@ -128,9 +127,9 @@ public class MediaStore {
 	}
 
 	@Bean
-	static RedisCacheManagerBuilderCustomizer mediaCache(StarkillerProperties properties) {
+	static RedisCacheManagerBuilderCustomizer mediaCache(CacheProperties properties) {
 		return (caches) -> caches.withCacheConfiguration(CACHE,
-				RedisCaches.json(MediaFile.class, properties.cache().mediaTtl()));
+				RedisCaches.json(MediaFile.class, properties.mediaTtl()));
 	}
 
 }

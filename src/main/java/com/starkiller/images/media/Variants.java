@@ -16,15 +16,19 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.springframework.http.MediaType;
 
-import com.starkiller.images.listing.Photo;
-
 /**
  * The resized variants every image is served in: JPEG, about 200, 800 and 1600 px wide (never
  * wider than the original), freshly encoded so no metadata (EXIF, GPS, comments) survives.
  */
 public final class Variants {
 
-	static final int[] WIDTHS = { Photo.LARGE, Photo.MEDIUM, Photo.SMALL };
+	public static final int SMALL = 200;
+
+	public static final int MEDIUM = 800;
+
+	public static final int LARGE = 1600;
+
+	static final int[] WIDTHS = { LARGE, MEDIUM, SMALL };
 
 	private static final float JPEG_QUALITY = 0.82f;
 

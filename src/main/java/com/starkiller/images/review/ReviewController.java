@@ -11,11 +11,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import com.starkiller.images.listing.ListingId;
-import com.starkiller.images.listing.ListingPages;
 import com.starkiller.images.listing.ListingService;
 import com.starkiller.images.listing.Position;
 
-/** {@code /reviews/{id}?index=N}: the carousel fragment, the page at that review, or JSON. */
+/**
+ * {@code /reviews/{id}?index=N} for htmx (the carousel fragment) and for JSON clients; the page at
+ * that review is the listing page's.
+ */
 @Controller
 class ReviewController {
 
@@ -25,12 +27,9 @@ class ReviewController {
 
 	private final ReviewService reviews;
 
-	private final ListingPages pages;
-
-	ReviewController(ListingService listings, ReviewService reviews, ListingPages pages) {
+	ReviewController(ListingService listings, ReviewService reviews) {
 		this.listings = listings;
 		this.reviews = reviews;
-		this.pages = pages;
 	}
 
 	@HxRequest
@@ -38,12 +37,6 @@ class ReviewController {
 	String carousel(@PathVariable String id, @RequestParam(required = false) String index, Model model) {
 		model.addAttribute("carousel", carousel(id, index));
 		return CAROUSEL;
-	}
-
-	@GetMapping("/reviews/{id}")
-	String page(@PathVariable String id, @RequestParam(required = false) String index, Model model) {
-		model.addAttribute("page", this.pages.withReview(ListingId.parse(id), Position.parseIndex(index)));
-		return ListingPages.VIEW;
 	}
 
 	@GetMapping(path = "/reviews/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

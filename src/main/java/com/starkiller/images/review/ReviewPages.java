@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
 import com.starkiller.images.listing.Listing;
-import com.starkiller.images.system.RedisCaches;
-import com.starkiller.images.system.StarkillerProperties;
+import com.starkiller.images.cache.CacheProperties;
+import com.starkiller.images.cache.RedisCaches;
 
 /**
  * Pages of reviews, cached under the listing's version: a write that bumps the version makes
@@ -31,9 +31,9 @@ class ReviewPages {
 	}
 
 	@Bean
-	static RedisCacheManagerBuilderCustomizer reviewPageCache(StarkillerProperties properties) {
+	static RedisCacheManagerBuilderCustomizer reviewPageCache(CacheProperties properties) {
 		return (caches) -> caches.withCacheConfiguration(CACHE,
-				RedisCaches.json(ReviewPage.class, properties.cache().reviewTtl()));
+				RedisCaches.json(ReviewPage.class, properties.reviewTtl()));
 	}
 
 }

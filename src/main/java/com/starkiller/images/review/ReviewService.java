@@ -4,7 +4,7 @@ import org.springframework.stereotype.Service;
 
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.Position;
-import com.starkiller.images.system.NotFound;
+import com.starkiller.images.web.NotFound;
 
 /** Review K of a listing, as the carousel shows it. */
 @Service

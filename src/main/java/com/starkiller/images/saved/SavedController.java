@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingId;
 import com.starkiller.images.listing.ListingService;
-import com.starkiller.images.system.BadRequest;
-import com.starkiller.images.system.NotFound;
+import com.starkiller.images.web.BadRequest;
+import com.starkiller.images.web.NotFound;
 
 /** Save and unsave listings ({@code POST /saved/{id}}) and see them ({@code GET /saved}). */
 @Controller

@@ -11,7 +11,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import com.starkiller.images.listing.Listing;
-import com.starkiller.images.system.StarkillerProperties;
 
 /** On the first start, with no listing stored, seeds the demo data so every page answers. */
 @Component
@@ -24,9 +23,9 @@ class DemoSeed implements ApplicationRunner {
 
 	private final MongoTemplate mongo;
 
-	private final StarkillerProperties properties;
+	private final SeedProperties properties;
 
-	DemoSeed(Seeder seeder, MongoTemplate mongo, StarkillerProperties properties) {
+	DemoSeed(Seeder seeder, MongoTemplate mongo, SeedProperties properties) {
 		this.seeder = seeder;
 		this.mongo = mongo;
 		this.properties = properties;
@@ -36,10 +35,10 @@ class DemoSeed implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		// A find of one document, not count() or exists() (both count, which scans every listing on
 		// the embedded server).
-		if (!this.properties.seed().demo() || this.mongo.findOne(new Query(), Listing.class) != null) {
+		if (!this.properties.demo() || this.mongo.findOne(new Query(), Listing.class) != null) {
 			return;
 		}
-		int count = this.properties.seed().demoListings();
+		int count = this.properties.demoListings();
 		log.info("No listing stored: seeding {} demo listings", count);
 		this.seeder.seed(count, Seeder.DEFAULT_SEED, (total) -> Progress.inLog(total, log));
 	}

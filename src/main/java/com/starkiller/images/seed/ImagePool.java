@@ -5,9 +5,9 @@ import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 
-import com.starkiller.images.listing.Photo;
 import com.starkiller.images.media.MediaStore;
 import com.starkiller.images.media.Variants;
+import com.starkiller.images.seed.painting.PhotoPainter;
 
 /**
  * The demo photos: a pool of images painted with Java2D and stored in GridFS in every variant, so
@@ -16,7 +16,7 @@ import com.starkiller.images.media.Variants;
 @Component
 class ImagePool {
 
-	static final int WIDTH = Photo.LARGE;
+	static final int WIDTH = Variants.LARGE;
 
 	static final int HEIGHT = WIDTH * 2 / 3;
 
@@ -40,7 +40,7 @@ class ImagePool {
 
 	private DemoData.PoolImage ensureImage(int number) {
 		String id = String.format("demo-%03d", number);
-		if (!this.media.exists(id, Photo.SMALL)) {
+		if (!this.media.exists(id, Variants.SMALL)) {
 			Variants.storeAll(this.media, id, PhotoPainter.paint(number, WIDTH, HEIGHT));
 		}
 		return new DemoData.PoolImage(id, PhotoPainter.describe(number), WIDTH, HEIGHT);

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingWrites;
-import com.starkiller.images.system.StarkillerProperties;
 
 /**
  * The original's {@code POST /insert}: creates one random listing (demo name, place and photos
@@ -22,9 +21,9 @@ class InsertController {
 
 	private final ImagePool pool;
 
-	private final StarkillerProperties properties;
+	private final SeedProperties properties;
 
-	InsertController(ListingWrites writes, ImagePool pool, StarkillerProperties properties) {
+	InsertController(ListingWrites writes, ImagePool pool, SeedProperties properties) {
 		this.writes = writes;
 		this.pool = pool;
 		this.properties = properties;
@@ -33,7 +32,7 @@ class InsertController {
 	@PostMapping("/insert")
 	ResponseEntity<Listing> insert() {
 		DemoData data = new DemoData(ThreadLocalRandom.current().nextLong(),
-				this.pool.ensure(this.properties.seed().imagePool()));
+				this.pool.ensure(this.properties.imagePool()));
 		Listing created = this.writes.create(data.listing(ThreadLocalRandom.current().nextLong(1_000_000_000)));
 		return ResponseEntity.created(URI.create("/api/listings/" + created.id())).body(created);
 	}

@@ -65,10 +65,6 @@ abstract class Progress {
 		show(listings, listings >= this.total);
 	}
 
-	long documents() {
-		return this.documents;
-	}
-
 	Duration elapsed() {
 		return Duration.ofNanos(System.nanoTime() - this.start);
 	}

@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingRepository;
 import com.starkiller.images.review.ReviewPage;
-import com.starkiller.images.system.StarkillerProperties;
 
 /**
  * Writes listings 0..N-1 and their reviews in bulk batches, in constant memory. Idempotent: it
@@ -39,9 +38,9 @@ class Seeder {
 
 	private final ImagePool pool;
 
-	private final StarkillerProperties properties;
+	private final SeedProperties properties;
 
-	Seeder(MongoTemplate mongo, ListingRepository listings, ImagePool pool, StarkillerProperties properties) {
+	Seeder(MongoTemplate mongo, ListingRepository listings, ImagePool pool, SeedProperties properties) {
 		this.mongo = mongo;
 		this.listings = listings;
 		this.pool = pool;
@@ -50,9 +49,9 @@ class Seeder {
 
 	/** Seeds listings 0..count-1; returns how many listings were already there. */
 	long seed(long count, long seed, LongFunction<Progress> progressFor) {
-		DemoData data = new DemoData(seed, this.pool.ensure(this.properties.seed().imagePool()));
-		int batch = this.properties.seed().batchSize();
-		int writers = this.properties.seed().writers();
+		DemoData data = new DemoData(seed, this.pool.ensure(this.properties.imagePool()));
+		int batch = this.properties.batchSize();
+		int writers = this.properties.writers();
 		long from = resumePoint(count, batch, writers);
 		Progress progress = progressFor.apply(count);
 		progress.advance(from, 0);

@@ -1,0 +1,88 @@
+package com.starkiller.images.cache;
+
+import io.lettuce.core.ClientOptions;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.cache.annotation.CachingConfigurer;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.interceptor.CacheErrorHandler;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Wires the two-level cache. Each feature declares its own Redis caches (name, TTL, JSON type)
+ * with a {@link RedisCacheManagerBuilderCustomizer}; a cache nobody declared is an error, never a
+ * silent JDK-serialized default.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableCaching
+@EnableScheduling
+class CacheConfiguration {
+
+	@Bean
+	RedisCircuitBreaker redisCircuitBreaker(CacheProperties properties, ApplicationEventPublisher events) {
+		return new RedisCircuitBreaker(properties.redisRetryAfter(), events);
+	}
+
+	@Bean
+	NearCache nearCache(CacheProperties properties) {
+		return new NearCache(properties.nearCaches(), properties.nearEntries(), properties.nearTtl());
+	}
+
+	@Bean
+	InvalidationChannel invalidationChannel(NearCache near, StringRedisTemplate publisher, RedisCircuitBreaker breaker,
+			LettuceConnectionFactory redis) {
+		return new InvalidationChannel(near, publisher, breaker, new ChannelConnection(redis));
+	}
+
+	@Bean
+	TwoLevelCacheManager cacheManager(RedisConnectionFactory redis,
+			ObjectProvider<RedisCacheManagerBuilderCustomizer> caches, RedisCircuitBreaker breaker, NearCache near,
+			InvalidationChannel channel) {
+		RedisCacheManager.RedisCacheManagerBuilder builder = RedisCacheManager.builder(redis)
+			.disableCreateOnMissingCache();
+		caches.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		RedisCacheManager manager = builder.build();
+		manager.afterPropertiesSet();
+		return new TwoLevelCacheManager(manager, breaker, near, channel);
+	}
+
+	@Bean
+	PendingEvictions pendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker,
+			NearCache near) {
+		return new PendingEvictions(mongo, caches, breaker, near);
+	}
+
+	@Bean
+	CacheWrites cacheWrites(TwoLevelCacheManager caches, RedisCircuitBreaker breaker, NearCache near,
+			InvalidationChannel channel, PendingEvictions pending) {
+		return new CacheWrites(caches, breaker, near, channel, pending);
+	}
+
+	@Bean
+	CachingConfigurer cachingConfigurer(RedisCircuitBreaker breaker) {
+		return new CachingConfigurer() {
+			@Override
+			public CacheErrorHandler errorHandler() {
+				return breaker;
+			}
+		};
+	}
+
+	/** While Redis is unreachable, fail at once instead of queueing commands until they time out. */
+	@Bean
+	LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
+		return (options) -> options.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	}
+
+}

@@ -1,0 +1,143 @@
+package com.starkiller.images.cache;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Keeps every instance's {@link NearCache} coherent through the Redis channel
+ * {@value #CHANNEL}. A write publishes {@code evict <cache> <id> <key>}; every subscribed instance
+ * drops its copy and answers {@code dropped <id>}; the write waits until as many answered as the
+ * {@code PUBLISH} reached. Each instance also publishes {@code echo <instance>} every second, and
+ * trusts its copies only while its echoes come back (see {@link ChannelLiveness}).
+ */
+class InvalidationChannel implements ChannelConnection.Listener {
+
+	static final String CHANNEL = "starkiller:evictions";
+
+	/** How long a write waits for every instance to confirm; as long as a Redis command may take. */
+	private static final long CONFIRM_WAIT_MILLIS = 250;
+
+	private static final Logger log = LoggerFactory.getLogger(InvalidationChannel.class);
+
+	private final String instance = UUID.randomUUID().toString();
+
+	private final NearCache near;
+
+	private final StringRedisTemplate publisher;
+
+	private final RedisCircuitBreaker breaker;
+
+	private final ChannelConnection connection;
+
+	private final ChannelLiveness liveness = new ChannelLiveness();
+
+	private final Confirmations confirmations = new Confirmations(this.instance);
+
+	InvalidationChannel(NearCache near, StringRedisTemplate publisher, RedisCircuitBreaker breaker,
+			ChannelConnection connection) {
+		this.near = near;
+		this.publisher = publisher;
+		this.breaker = breaker;
+		this.connection = connection;
+	}
+
+	/** Whether the near copies can be trusted now. */
+	boolean trusted() {
+		return this.liveness.hearsChannel() && !this.breaker.isOpen();
+	}
+
+	/**
+	 * Tells every instance to drop its copy, and waits until each subscribed instance (this one
+	 * included) confirmed it did; false if one did not. Throws if Redis cannot be reached.
+	 */
+	boolean publishEviction(String cache, Object key) {
+		if (!this.near.holds(cache)) {
+			return true;
+		}
+		String id = this.confirmations.expect();
+		try {
+			Long receivers = this.publisher.convertAndSend(CHANNEL, "evict " + cache + " " + id + " " + key);
+			// Unsubscribed, this instance hears no confirmation at all.
+			return this.liveness.isSubscribed()
+					&& this.confirmations.await(id, (receivers != null) ? receivers.intValue() : 0, CONFIRM_WAIT_MILLIS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		finally {
+			this.confirmations.forget(id);
+		}
+	}
+
+	/** Subscribes when not subscribed yet, sends the echo that proves the channel works. */
+	@Scheduled(fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
+	void maintain() {
+		this.liveness.expireOverdueEcho();
+		try {
+			if (!this.connection.isOpen() && !this.near.isEmpty()) {
+				open();
+			}
+			if (this.liveness.echoDue()) {
+				this.liveness.echoSent();
+				this.publisher.convertAndSend(CHANNEL, "echo " + this.instance);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.debug("Invalidation channel not confirmed: {}", ex.toString());
+		}
+		if (!trusted()) {
+			this.near.dropAll();
+		}
+	}
+
+	private void open() {
+		if (!this.connection.supported()) {
+			log.info("Near cache off: it needs a standalone Redis client");
+			this.near.switchOff();
+			return;
+		}
+		this.connection.open(CHANNEL, this);
+	}
+
+	/** Also after Lettuce reconnects and subscribes again: what was missed meanwhile is dropped. */
+	@Override
+	public void subscribed() {
+		this.near.dropAll();
+		this.liveness.subscribed();
+	}
+
+	@Override
+	public void disconnected() {
+		this.liveness.lost();
+		this.near.dropAll();
+	}
+
+	@Override
+	public void message(String message) {
+		String[] parts = message.split(" ", 4);
+		if (parts.length == 4 && parts[0].equals("evict")) {
+			this.near.drop(parts[1], parts[3]);
+			this.connection.publishAsync(CHANNEL, "dropped " + parts[2]);
+		}
+		else if (parts.length == 2 && parts[0].equals("dropped")) {
+			this.confirmations.confirm(parts[1]);
+		}
+		else if (parts.length == 2 && parts[0].equals("echo") && parts[1].equals(this.instance)) {
+			this.liveness.echoHeard();
+		}
+	}
+
+	@PreDestroy
+	void close() {
+		this.connection.close();
+	}
+
+}

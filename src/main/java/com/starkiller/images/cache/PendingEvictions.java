@@ -1,0 +1,99 @@
+package com.starkiller.images.cache;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Keys whose write could not be told to Redis, or to every instance's near cache, kept in the
+ * MongoDB collection {@value #COLLECTION} before the write answers. Every instance sweeps them every
+ * {@code pending-sweep}, and once more before its first Redis read after an outage: each is dropped
+ * from the near cache, evicted from Redis, and forgotten only once Redis confirms it gone. So no
+ * cache entry outlives the data it came from.
+ */
+class PendingEvictions {
+
+	static final String COLLECTION = "pending_evictions";
+
+	private static final Logger log = LoggerFactory.getLogger(PendingEvictions.class);
+
+	private final MongoTemplate mongo;
+
+	private final TwoLevelCacheManager caches;
+
+	private final RedisCircuitBreaker breaker;
+
+	private final NearCache near;
+
+	PendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker, NearCache near) {
+		this.mongo = mongo;
+		this.caches = caches;
+		this.breaker = breaker;
+		this.near = near;
+	}
+
+	void add(String cacheName, Object key) {
+		String id = cacheName + "::" + key;
+		this.mongo.getCollection(COLLECTION)
+			.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("cache", cacheName)
+				.append("key", String.valueOf(key))
+				.append("at", new Date()), new ReplaceOptions().upsert(true));
+	}
+
+	/** Runs before the first cache read after Redis comes back. */
+	@EventListener(RedisCircuitBreaker.Recovered.class)
+	void onRecovery() {
+		this.near.dropAll();
+		evictAll();
+	}
+
+	@Scheduled(fixedDelayString = "${starkiller.cache.pending-sweep:2s}")
+	void sweep() {
+		try {
+			evictAll();
+		}
+		catch (RuntimeException ex) {
+			log.debug("Pending evictions not swept: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * Drops each pending key from the near cache even when this instance saw no outage (it may have
+	 * missed a write another instance could not publish), then evicts it from Redis.
+	 */
+	private void evictAll() {
+		List<Document> pending = this.mongo.getCollection(COLLECTION).find().into(new ArrayList<>());
+		pending.forEach((entry) -> this.near.drop(entry.getString("cache"), entry.getString("key")));
+		if (!this.breaker.allowsCalls()) {
+			return;
+		}
+		for (Document entry : pending) {
+			TwoLevelCache cache = this.caches.getCache(entry.getString("cache"));
+			if (cache != null) {
+				cache.evict(keyOf(entry));
+				if (!cache.isAbsent(keyOf(entry))) {
+					continue;
+				}
+				log.info("Evicted {}, written while Redis was away", entry.get("_id"));
+			}
+			this.mongo.getCollection(COLLECTION).deleteOne(Filters.eq("_id", entry.get("_id")));
+		}
+	}
+
+	// Keys are stored as text; numeric keys (listing ids) are evicted as the numbers they were.
+	private static Object keyOf(Document pending) {
+		String key = pending.getString("key");
+		return key.matches("\\d{1,18}") ? (Object) Long.valueOf(key) : key;
+	}
+
+}

@@ -1,0 +1,25 @@
+package com.starkiller.images.cache;
+
+import java.time.Duration;
+
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+
+/** How every feature's Redis cache is written: readable keys, typed JSON values, a TTL. */
+public final class RedisCaches {
+
+	public static final String KEY_PREFIX = "starkiller:";
+
+	private RedisCaches() {
+	}
+
+	public static RedisCacheConfiguration json(Class<?> type, Duration ttl) {
+		return RedisCacheConfiguration.defaultCacheConfig()
+			.prefixCacheNameWith(KEY_PREFIX)
+			.entryTtl(ttl)
+			.disableCachingNullValues()
+			.serializeValuesWith(SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(type)));
+	}
+
+}

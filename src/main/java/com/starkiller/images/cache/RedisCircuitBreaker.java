@@ -1,0 +1,88 @@
+package com.starkiller.images.cache;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.interceptor.CacheErrorHandler;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Redis is a cache, never a dependency: a failed cache call is logged once and the request goes on
+ * to MongoDB. After a failure the breaker opens and caches are skipped for a short while, so a slow
+ * or dead Redis costs one timeout, not one per request; the first call after that tries again.
+ */
+class RedisCircuitBreaker implements CacheErrorHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(RedisCircuitBreaker.class);
+
+	private final long retryAfterNanos;
+
+	private final ApplicationEventPublisher events;
+
+	private volatile long retryAt;
+
+	private volatile boolean open;
+
+	RedisCircuitBreaker(Duration retryAfter, ApplicationEventPublisher events) {
+		this.retryAfterNanos = retryAfter.toNanos();
+		this.events = events;
+	}
+
+	/** Whether Redis should be called now: closed, or open long enough to try again. */
+	boolean allowsCalls() {
+		return !this.open || System.nanoTime() - this.retryAt >= 0;
+	}
+
+	boolean isOpen() {
+		return this.open;
+	}
+
+	/**
+	 * Called after a Redis call succeeded. The first success after an outage publishes
+	 * {@link Recovered} synchronously, so writes acknowledged meanwhile are evicted before the
+	 * caller reads anything from Redis.
+	 */
+	synchronized void recordSuccess() {
+		if (this.open) {
+			this.events.publishEvent(new Recovered());
+			this.open = false;
+			log.info("Redis answers again: caching resumed");
+		}
+	}
+
+	void recordFailure(RuntimeException ex) {
+		if (!this.open) {
+			log.warn("Redis unavailable, serving from MongoDB until it answers: {}", ex.toString());
+		}
+		this.retryAt = System.nanoTime() + this.retryAfterNanos;
+		this.open = true;
+	}
+
+	/** Redis answers again after an outage. */
+	record Recovered() {
+	}
+
+	@Override
+	public void handleCacheGetError(RuntimeException exception, Cache cache, Object key) {
+		recordFailure(exception);
+	}
+
+	@Override
+	public void handleCachePutError(RuntimeException exception, Cache cache, Object key, Object value) {
+		recordFailure(exception);
+	}
+
+	@Override
+	public void handleCacheEvictError(RuntimeException exception, Cache cache, Object key) {
+		recordFailure(exception);
+	}
+
+	@Override
+	public void handleCacheClearError(RuntimeException exception, Cache cache) {
+		recordFailure(exception);
+	}
+
+}

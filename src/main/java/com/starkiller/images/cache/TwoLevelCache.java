@@ -1,0 +1,138 @@
+package com.starkiller.images.cache;
+
+import java.util.concurrent.Callable;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.support.SimpleValueWrapper;
+
+/**
+ * One feature's cache: the instance's {@link NearCache} copy when it holds one and can be trusted,
+ * else Redis, which is skipped while the {@link RedisCircuitBreaker} is open. Reads only ever add
+ * entries where none is; a write's new value replaces what is there ({@link #replace}).
+ */
+class TwoLevelCache implements Cache {
+
+	private final Cache redis;
+
+	private final RedisCircuitBreaker breaker;
+
+	private final NearCache near;
+
+	private final InvalidationChannel channel;
+
+	TwoLevelCache(Cache redis, RedisCircuitBreaker breaker, NearCache near, InvalidationChannel channel) {
+		this.redis = redis;
+		this.breaker = breaker;
+		this.near = near;
+		this.channel = channel;
+	}
+
+	@Override
+	public String getName() {
+		return this.redis.getName();
+	}
+
+	@Override
+	public Object getNativeCache() {
+		return this.redis.getNativeCache();
+	}
+
+	@Override
+	public ValueWrapper get(Object key) {
+		Object local = this.channel.trusted() ? this.near.get(getName(), key) : null;
+		if (local != null) {
+			return new SimpleValueWrapper(local);
+		}
+		if (!this.breaker.allowsCalls()) {
+			return null;
+		}
+		boolean wasOpen = this.breaker.isOpen();
+		long generation = this.near.generation();
+		ValueWrapper value = this.redis.get(key);
+		if (wasOpen) {
+			// Evict what was written during the outage first, then read again.
+			this.breaker.recordSuccess();
+			generation = this.near.generation();
+			value = this.redis.get(key);
+		}
+		if (value != null && value.get() != null) {
+			keepNear(key, value.get(), generation);
+		}
+		return value;
+	}
+
+	@Override
+	public <T> T get(Object key, Class<T> type) {
+		ValueWrapper value = get(key);
+		return (value != null) ? type.cast(value.get()) : null;
+	}
+
+	/**
+	 * The path of {@code @Cacheable(sync = true)}: on a miss the loaded value is added to Redis
+	 * where nothing is, and whatever Redis then holds is what this instance keeps near.
+	 */
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T> T get(Object key, Callable<T> valueLoader) {
+		ValueWrapper value = get(key);
+		if (value != null) {
+			return (T) value.get();
+		}
+		long generation = this.near.generation();
+		T loaded;
+		try {
+			loaded = valueLoader.call();
+		}
+		catch (Exception ex) {
+			throw new ValueRetrievalException(key, valueLoader, ex);
+		}
+		if (loaded == null || !this.breaker.allowsCalls()) {
+			return loaded;
+		}
+		try {
+			ValueWrapper present = this.redis.putIfAbsent(key, loaded);
+			T kept = (present != null && present.get() != null) ? (T) present.get() : loaded;
+			keepNear(key, kept, generation);
+			return kept;
+		}
+		catch (RuntimeException ex) {
+			this.breaker.recordFailure(ex);
+			return loaded;
+		}
+	}
+
+	private void keepNear(Object key, Object value, long generationAtRead) {
+		if (this.channel.trusted()) {
+			this.near.fill(getName(), key, value, generationAtRead);
+		}
+	}
+
+	/** Reads fill only where nothing is: a read of old data cannot overwrite what a write put. */
+	@Override
+	public void put(Object key, Object value) {
+		if (this.breaker.allowsCalls()) {
+			this.redis.putIfAbsent(key, value);
+		}
+	}
+
+	/** A write's new value, over whatever is there. */
+	void replace(Object key, Object value) {
+		this.redis.put(key, value);
+	}
+
+	/** Always tried, even while the breaker is open: skipping it could leave a stale entry behind. */
+	@Override
+	public void evict(Object key) {
+		this.redis.evict(key);
+	}
+
+	boolean isAbsent(Object key) {
+		return this.redis.get(key) == null;
+	}
+
+	@Override
+	public void clear() {
+		this.redis.clear();
+	}
+
+}

@@ -1,0 +1,3 @@
+/** A listing's photos: the lightbox at a photo (htmx fragment and JSON) and the photo write API. */
+@org.springframework.modulith.ApplicationModule(displayName = "Gallery")
+package com.starkiller.images.gallery;

@@ -1,0 +1,53 @@
+package com.starkiller.images.page;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.HtmlUtils;
+
+import com.starkiller.images.listing.Listing;
+
+/** The Share dialog's links for a listing, each to its absolute URL, URL-encoded. */
+public record Share(String url, String embedUrl, String loaderUrl, long listing, String title) {
+
+	static Share of(Listing listing, String loaderPath) {
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return new Share(base + "/listings/" + listing.id(), base + "/embed/listings/" + listing.id(),
+				base + loaderPath, listing.id(), listing.name());
+	}
+
+	public String facebook() {
+		return "https://www.facebook.com/sharer/sharer.php?u=" + encode(this.url);
+	}
+
+	public String twitter() {
+		return "https://twitter.com/intent/tweet?url=" + encode(this.url) + "&text=" + encode(this.title);
+	}
+
+	public String email() {
+		return "mailto:?subject=" + encode(this.title) + "&body=" + encode(this.title + " " + this.url);
+	}
+
+	public String messenger() {
+		return "fb-messenger://share/?link=" + encode(this.url);
+	}
+
+	/** The iframe a partner pastes into their page. */
+	public String embedSnippet() {
+		return "<iframe src=\"" + this.embedUrl + "\" title=\"" + HtmlUtils.htmlEscape("Photos of " + this.title)
+				+ "\" width=\"640\" height=\"480\" loading=\"lazy\" allow=\"fullscreen\" style=\"border:0\"></iframe>";
+	}
+
+	/** The loader, which sizes the frame to its content and lazy-loads it. */
+	public String loaderSnippet() {
+		return "<div data-starkiller-listing=\"" + this.listing + "\"></div>\n<script async src=\"" + this.loaderUrl
+				+ "\"></script>";
+	}
+
+	// Percent-encoding with %20 for spaces, which mailto: and every share endpoint understand.
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+}

@@ -1,0 +1,72 @@
+package com.starkiller.images.security;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.util.StringUtils;
+
+import com.starkiller.images.web.ApiPaths;
+import com.starkiller.images.web.Problems;
+
+/**
+ * Writes to the JSON API need the bearer token from {@code starkiller.api.token}; reads stay
+ * public. Only the API's paths have a security filter chain, so pages pay nothing for it and never
+ * get a session from it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class ApiSecurity {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
+
+	@Bean
+	SecurityFilterChain apiChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+		http.securityMatcher(ApiPaths.PATTERNS)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole(BearerToken.WRITER))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.headers((headers) -> headers.cacheControl((cacheControl) -> cacheControl.disable()))
+			.exceptionHandling((errors) -> errors
+				.authenticationEntryPoint((request, response, ex) -> unauthorized(response))
+				.accessDeniedHandler((request, response, ex) -> Problems.write(response, HttpStatus.FORBIDDEN,
+						"This token may not write.")))
+			.addFilterBefore(new BearerToken(token(properties)), AnonymousAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static void unauthorized(HttpServletResponse response) throws IOException {
+		response.setHeader("WWW-Authenticate", "Bearer");
+		Problems.write(response, HttpStatus.UNAUTHORIZED, "Writes need the header Authorization: Bearer <token>.");
+	}
+
+	private static String token(SecurityProperties properties) {
+		String configured = properties.api().token();
+		if (StringUtils.hasText(configured)) {
+			return configured;
+		}
+		byte[] random = new byte[24];
+		new SecureRandom().nextBytes(random);
+		String generated = HexFormat.of().formatHex(random);
+		log.warn("No starkiller.api.token (STARKILLER_API_TOKEN) set: writes use this generated token: {}", generated);
+		return generated;
+	}
+
+}

@@ -1,0 +1,44 @@
+package com.starkiller.images.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates a request whose bearer token matches, compared in constant time. */
+final class BearerToken extends OncePerRequestFilter {
+
+	static final String WRITER = "WRITER";
+
+	private static final String PREFIX = "Bearer ";
+
+	private final byte[] token;
+
+	BearerToken(String token) {
+		this.token = token.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader("Authorization");
+		if (header != null && header.startsWith(PREFIX) && MessageDigest
+			.isEqual(header.substring(PREFIX.length()).strip().getBytes(StandardCharsets.UTF_8), this.token)) {
+			SecurityContextHolder.getContext()
+				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api", null,
+						List.of(new SimpleGrantedAuthority("ROLE_" + WRITER))));
+		}
+		chain.doFilter(request, response);
+	}
+
+}

@@ -1,0 +1,108 @@
+package com.starkiller.images.web;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.web.error.ErrorAttributeOptions.Include;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Every error, from our controllers, from Spring MVC or from Tomcat, ends here: an error page for
+ * people, RFC 9457 problem details for clients that ask for JSON. Never a stack trace.
+ */
+@Controller
+@ConditionalOnWebApplication
+@RequestMapping("${server.error.path:/error}")
+class ErrorPages implements ErrorController {
+
+	static final String VIEW = "error/page";
+
+	private static final ErrorAttributeOptions PATH = ErrorAttributeOptions.of(Include.PATH, Include.STATUS);
+
+	private static final String DEFAULT_DETAIL_4XX = "There is nothing to show at this address.";
+
+	private static final String DEFAULT_DETAIL_5XX = "Something went wrong on our side; please try again.";
+
+	private final ErrorAttributes errorAttributes;
+
+	ErrorPages(ErrorAttributes errorAttributes) {
+		this.errorAttributes = errorAttributes;
+	}
+
+	/** People get the error page; the JSON API gets problem details whatever it accepts. */
+	@RequestMapping
+	Object page(HttpServletRequest request) {
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri instanceof String path && ApiPaths.matches(path)) {
+			return json(request);
+		}
+		Problem problem = problem(request);
+		return new ModelAndView(VIEW, Map.of("problem", problem), problem.status());
+	}
+
+	@RequestMapping(produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+	ResponseEntity<ProblemDetail> json(HttpServletRequest request) {
+		Problem problem = problem(request);
+		return Problems.response(Problems.of(problem.status(), problem.detail(), problem.path()));
+	}
+
+	private Problem problem(HttpServletRequest request) {
+		ServletWebRequest webRequest = new ServletWebRequest(request);
+		Map<String, Object> attributes = this.errorAttributes.getErrorAttributes(webRequest, PATH);
+		HttpStatus status = status(request);
+		String path = (String) attributes.getOrDefault("path", "/");
+		return new Problem(status, detail(status, this.errorAttributes.getError(webRequest)), safePath(path));
+	}
+
+	private static HttpStatus status(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
+		return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	// Only our own exceptions carry reasons written for readers; others get the status phrase.
+	private static String detail(HttpStatus status, Throwable error) {
+		if ((error instanceof BadRequest || error instanceof NotFound) && status.is4xxClientError()) {
+			return ((ResponseStatusException) error).getReason();
+		}
+		return status.is4xxClientError() ? DEFAULT_DETAIL_4XX : DEFAULT_DETAIL_5XX;
+	}
+
+	private static String safePath(String path) {
+		try {
+			return URI.create(path).getPath() != null ? path : "/";
+		}
+		catch (IllegalArgumentException ex) {
+			return "/";
+		}
+	}
+
+	/** What the error page and the problem details say. */
+	record Problem(HttpStatus status, String detail, String path) {
+
+		public int code() {
+			return this.status.value();
+		}
+
+		public String title() {
+			return this.status.getReasonPhrase();
+		}
+
+	}
+
+}

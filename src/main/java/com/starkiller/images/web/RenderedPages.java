@@ -1,0 +1,176 @@
+package com.starkiller.images.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.starkiller.images.cache.CacheProperties;
+
+/**
+ * Rendered pages, fragments and JSON answers of a listing, kept in memory (bounded in bytes) and
+ * served without templating. The key carries the listing's current version (one lookup, answered
+ * by the near cache when hot), so a write anywhere makes every instance render afresh: nothing
+ * here needs invalidating. Visitors with a session (their Save state is on the page) are always
+ * rendered. Each answer has a strong ETag; a match gets 304; clients that accept gzip get the form
+ * compressed once, when it was rendered. It runs first among the filters, so
+ * a page served from memory costs no session, security or observation work; the headers that the
+ * rest of the chain gave the first answer are replayed.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RenderedPages extends OncePerRequestFilter {
+
+	/** Headers of the first answer that are not replayed: set per answer, or by this filter. */
+	private static final Set<String> NOT_REPLAYED = Set.of("content-length", "content-type", "date", "etag",
+			"cache-control", "x-response-time", "transfer-encoding", "connection", "keep-alive", "set-cookie");
+
+	private static final Pattern ROUTE = Pattern
+		.compile("/(listings|images|reviews|embed/listings)/(\\d{1,18})");
+
+	private static final Pattern QUERY = Pattern.compile("(index=[1-9]\\d{0,8}|reviews=[01])?");
+
+	private final ListingVersions versions;
+
+	private final String sessionCookie;
+
+	private final Cache<String, RenderedPage> rendered;
+
+	private final Counter hits;
+
+	private final Counter misses;
+
+	RenderedPages(ListingVersions versions, CacheProperties properties, MeterRegistry meters,
+			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
+		this.versions = versions;
+		this.sessionCookie = sessionCookie;
+		this.hits = meters.counter("starkiller.rendered.requests", "result", "hit");
+		this.misses = meters.counter("starkiller.rendered.requests", "result", "miss");
+		this.rendered = Caffeine.newBuilder()
+			.maximumWeight(properties.renderedBytes().toBytes())
+			.<String, RenderedPage>weigher((key, page) -> key.length() + page.weight())
+			.build();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		// The route itself is matched once, in key().
+		return !"GET".equals(request.getMethod()) || hasSession(request);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String key = key(request);
+		if (key == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		RenderedPage page = this.rendered.getIfPresent(key);
+		if (page == null) {
+			this.misses.increment();
+			render(key, request, response, chain);
+			return;
+		}
+		this.hits.increment();
+		boolean gzip = page.gzipped() != null && acceptsGzip(request);
+		String etag = gzip ? page.gzipEtag() : page.etag();
+		page.headers().forEach((header) -> response.addHeader(header[0], header[1]));
+		response.setHeader("ETag", etag);
+		response.setHeader("Cache-Control", "no-cache");
+		String ifNoneMatch = request.getHeader("If-None-Match");
+		if (ifNoneMatch != null && (ifNoneMatch.contains(page.etag()) || ifNoneMatch.contains(page.gzipEtag()))) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		byte[] body = gzip ? page.gzipped() : page.body();
+		if (gzip) {
+			response.setHeader("Content-Encoding", "gzip");
+		}
+		response.setContentType(page.contentType());
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	/** Renders through the whole chain, and keeps the answer when nothing in it is the visitor's. */
+	private void render(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, capture);
+		if (capture.getStatus() == 200 && !capture.containsHeader("Set-Cookie")) {
+			List<String[]> headers = new ArrayList<>();
+			// Tomcat names a header once per value; each name is taken once, with all its values.
+			for (String name : new LinkedHashSet<>(capture.getHeaderNames())) {
+				if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+					capture.getHeaders(name).forEach((value) -> headers.add(new String[] { name, value }));
+				}
+			}
+			// The kept answer is also sent gzipped, so caches must tell the two forms apart.
+			headers.add(new String[] { "Vary", "Accept-Encoding" });
+			response.addHeader("Vary", "Accept-Encoding");
+			RenderedPage page = RenderedPage.of(capture.getContentAsByteArray(), capture.getContentType(), headers);
+			this.rendered.put(key, page);
+			response.setHeader("ETag", page.etag());
+			response.setHeader("Cache-Control", "no-cache");
+		}
+		capture.copyBodyToResponse();
+	}
+
+	/** What the answer depends on, or null when this request is not one we keep. */
+	private String key(HttpServletRequest request) {
+		String query = (request.getQueryString() != null) ? request.getQueryString() : "";
+		Matcher route = ROUTE.matcher(request.getRequestURI());
+		if (!QUERY.matcher(query).matches() || !route.matches()) {
+			return null;
+		}
+		OptionalLong version = this.versions.current(Long.parseLong(route.group(2)));
+		if (version.isEmpty()) {
+			return null;
+		}
+		boolean fragment = "true".equals(request.getHeader("HX-Request"))
+				&& request.getHeader("HX-History-Restore-Request") == null;
+		// Everything the answer varies on: the Host (absolute links), HX-Request and Accept.
+		return (fragment ? "fragment " : "page ") + request.getHeader("Host") + request.getRequestURI() + "?" + query
+				+ " v" + version.getAsLong() + " " + request.getHeader("Accept");
+	}
+
+	private static boolean acceptsGzip(HttpServletRequest request) {
+		String accepted = request.getHeader("Accept-Encoding");
+		return accepted != null && accepted.contains("gzip") && !accepted.replace(" ", "").contains("gzip;q=0");
+	}
+
+	private boolean hasSession(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (cookie.getName().equals(this.sessionCookie)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+}

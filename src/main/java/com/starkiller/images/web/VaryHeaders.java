@@ -1,0 +1,29 @@
+package com.starkiller.images.web;
+
+import java.util.Collection;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Pages, fragments and JSON share URLs, so every answer says which request headers chose it;
+ * browsers and CDNs then never serve a fragment where a page was asked for.
+ */
+class VaryHeaders implements HandlerInterceptor {
+
+	static final String[] CHOSEN_BY = { "HX-Request", "Accept" };
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		Collection<String> present = response.getHeaders("Vary");
+		for (String header : CHOSEN_BY) {
+			if (present.stream().noneMatch(header::equalsIgnoreCase)) {
+				response.addHeader("Vary", header);
+			}
+		}
+		return true;
+	}
+
+}

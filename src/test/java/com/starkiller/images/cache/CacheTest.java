@@ -1,0 +1,80 @@
+package com.starkiller.images.cache;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import com.starkiller.images.IntegrationTest;
+import com.starkiller.images.MongoCommands;
+import com.starkiller.images.TestServers;
+import com.starkiller.images.listing.Listing;
+import com.starkiller.images.listing.ListingRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class CacheTest extends IntegrationTest {
+
+	@Autowired
+	MongoCommands mongo;
+
+	@Autowired
+	ListingRepository listings;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Test
+	void aRepeatedRequestRunsNoMongoQuery() {
+		String page = "/reviews/21?index=2";
+		assertThat(this.http.get(page).statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/images/21?index=2", "HX-Request", "true").statusCode()).isEqualTo(200);
+		int before = this.mongo.queries();
+
+		assertThat(this.http.get(page).statusCode()).isEqualTo(200);
+		assertThat(this.http.get(page, "HX-Request", "true").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/images/21?index=2", "HX-Request", "true").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/listings/21").statusCode()).isEqualTo(200);
+
+		assertThat(this.mongo.queries()).isEqualTo(before);
+	}
+
+	@Test
+	void keysCarryTheListingVersion() {
+		Listing listing = this.listings.findById(22L).orElseThrow();
+		this.http.get("/reviews/22?index=1");
+
+		assertThat(this.redis.hasKey("starkiller:listings::22")).isTrue();
+		assertThat(this.redis.hasKey("starkiller:review-pages::22:" + listing.version() + ":0"))
+			.isEqualTo(listing.reviewCount() > 0);
+		assertThat(this.redis.getExpire("starkiller:listings::22")).isPositive();
+	}
+
+	@Test
+	void servesFromMongoWhileRedisIsDownAndCachesAgainWhenItIsBack() {
+		TestServers.stopRedis();
+		try {
+			long start = System.nanoTime();
+			for (long id = 30; id < 40; id++) {
+				assertThat(this.http.get("/reviews/" + id + "?index=1").statusCode()).isEqualTo(200);
+			}
+			assertThat(this.http.get("/images/30", "Accept", "application/json").statusCode()).isEqualTo(200);
+			// Ten misses cost at most one Redis timeout between them, not one each.
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		}
+		finally {
+			TestServers.startRedis();
+		}
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			this.http.get("/reviews/31?index=1");
+			assertThat(this.redis.hasKey("starkiller:listings::31")).isTrue();
+		});
+		int before = this.mongo.queries();
+		assertThat(this.http.get("/reviews/31?index=1").statusCode()).isEqualTo(200);
+		assertThat(this.mongo.queries()).isEqualTo(before);
+	}
+
+}

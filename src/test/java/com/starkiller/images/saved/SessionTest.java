@@ -1,0 +1,31 @@
+package com.starkiller.images.saved;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import com.starkiller.images.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Plain viewing creates no session: no cookie, nothing written to Redis. */
+class SessionTest extends IntegrationTest {
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/listings/3", "/images/3?index=1", "/reviews/3?index=1", "/reviews/abc",
+			"/media/demo-000/200" })
+	void aGetCreatesNoSession(String path) {
+		HttpResponse<String> response = this.http.get(path);
+
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(this.redis.keys("starkiller:session*")).isEmpty();
+	}
+
+}

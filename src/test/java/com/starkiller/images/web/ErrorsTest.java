@@ -1,0 +1,62 @@
+package com.starkiller.images.web;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.starkiller.images.Http;
+import com.starkiller.images.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets a clear 4xx page or problem details, never a 500 or a stack trace. */
+class ErrorsTest extends IntegrationTest {
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "/listings/abc, 400", "/listings/-1, 400", "/listings/1.5, 400", "/listings/99999999999999999999, 400",
+			"/listings/123456789, 404", "/reviews/abc, 400", "/reviews/-1?index=1, 400", "/reviews/15?index=0, 400",
+			"/reviews/15?index=-3, 400", "/reviews/15?index=99999999999999999999, 400", "/reviews/15?index=, 400",
+			"'/reviews/15?index=1&index=2', 400", "/reviews/15?index=x, 400", "/reviews/15?index=500, 404",
+			"/images/%00, 400", "/images/15?index=abc, 400", "/images/15?index=99, 404", "/images/424242, 404",
+			"/reviews/424242?index=1, 404", "/media/demo-000/123, 404", "/media/nope/800, 404",
+			"/no/such/page, 404" })
+	void answersAnErrorPage(String path, int status) {
+		HttpResponse<String> response = this.http.get(path, "Accept", "text/html");
+
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.body()).doesNotContain("Exception", "at org.", "at com.", "Whitelabel");
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/html"));
+		if (!path.contains("%00")) {
+			assertThat(Http.html(response).getElementById("error-title").text()).startsWith(status + ":");
+		}
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "/images/abc, 400", "/images/424242, 404", "/reviews/15?index=0, 400", "/reviews/424242, 404" })
+	void answersProblemDetailsToJsonClients(String path, int status) {
+		HttpResponse<String> response = this.http.get(path, "Accept", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"status\":" + status, "\"detail\":", "\"instance\":\"");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/api/nothing/here, 404", "/api/listings/abc, 400", "/api/listings/987654321, 404" })
+	void theApiAlwaysAnswersProblemDetails(String path, int status) {
+		HttpResponse<String> response = this.http.get(path, "Accept", "text/html");
+
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/listings/123456789, There is no listing 123456789.",
+			"/reviews/abc, 'A listing id is a whole number from 0, such as /listings/15000.'" })
+	void saysWhatIsWrong(String path, String detail) {
+		assertThat(Http.html(this.http.get(path)).select(".detail").text()).isEqualTo(detail);
+	}
+
+}
