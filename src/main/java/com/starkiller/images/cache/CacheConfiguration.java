@@ -1,6 +1,7 @@
 package com.starkiller.images.cache;
 
 import io.lettuce.core.ClientOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
@@ -29,8 +30,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class CacheConfiguration {
 
 	@Bean
-	RedisCircuitBreaker redisCircuitBreaker(CacheProperties properties, ApplicationEventPublisher events) {
-		return new RedisCircuitBreaker(properties.redisRetryAfter(), events);
+	RedisCircuitBreaker redisCircuitBreaker(CacheProperties properties, ApplicationEventPublisher events,
+			MeterRegistry meters) {
+		return new RedisCircuitBreaker(properties.redisRetryAfter(), events, meters);
 	}
 
 	@Bean
@@ -53,13 +55,13 @@ class CacheConfiguration {
 		caches.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		RedisCacheManager manager = builder.build();
 		manager.afterPropertiesSet();
-		return new TwoLevelCacheManager(manager, breaker, near, channel);
+		return new TwoLevelCacheManager(manager, breaker, near, channel, new NewerOnly(redis));
 	}
 
 	@Bean
 	PendingEvictions pendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker,
-			NearCache near) {
-		return new PendingEvictions(mongo, caches, breaker, near);
+			NearCache near, ObjectProvider<CacheSource> sources) {
+		return new PendingEvictions(mongo, caches, breaker, near, sources);
 	}
 
 	@Bean

@@ -3,6 +3,8 @@ package com.starkiller.images.cache;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -10,6 +12,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,8 +21,10 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Keys whose write could not be told to Redis, or to every instance's near cache, kept in the
  * MongoDB collection {@value #COLLECTION} before the write answers. Every instance sweeps them every
  * {@code pending-sweep}, and once more before its first Redis read after an outage: each is dropped
- * from the near cache, evicted from Redis, and forgotten only once Redis confirms it gone. So no
- * cache entry outlives the data it came from.
+ * from the near cache, then Redis gets what the database holds now (from the cache's
+ * {@link CacheSource}; without one the key is evicted), and the key is forgotten only once Redis
+ * has taken that. So no cache entry outlives the data it came from, and a read that loaded the old
+ * value cannot put it back afterwards.
  */
 class PendingEvictions {
 
@@ -35,11 +40,16 @@ class PendingEvictions {
 
 	private final NearCache near;
 
-	PendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker, NearCache near) {
+	// Looked up when sweeping: the sources' own beans write through this module.
+	private final ObjectProvider<CacheSource> sources;
+
+	PendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker, NearCache near,
+			ObjectProvider<CacheSource> sources) {
 		this.mongo = mongo;
 		this.caches = caches;
 		this.breaker = breaker;
 		this.near = near;
+		this.sources = sources;
 	}
 
 	void add(String cacheName, Object key) {
@@ -77,17 +87,31 @@ class PendingEvictions {
 		if (!this.breaker.allowsCalls()) {
 			return;
 		}
+		Map<String, CacheSource> sources = this.sources.orderedStream()
+			.collect(Collectors.toMap(CacheSource::cacheName, (source) -> source, (first, second) -> first));
 		for (Document entry : pending) {
 			TwoLevelCache cache = this.caches.getCache(entry.getString("cache"));
-			if (cache != null) {
-				cache.evict(keyOf(entry));
-				if (!cache.isAbsent(keyOf(entry))) {
-					continue;
-				}
-				log.info("Evicted {}, written while Redis was away", entry.get("_id"));
+			if (cache != null && !refresh(cache, sources.get(cache.getName()), keyOf(entry))) {
+				continue;
 			}
 			this.mongo.getCollection(COLLECTION).deleteOne(Filters.eq("_id", entry.get("_id")));
 		}
+	}
+
+	/** Whether Redis now holds what the database holds for the key (or nothing, without a source). */
+	private boolean refresh(TwoLevelCache cache, CacheSource source, Object key) {
+		Object current = (source != null) ? source.current(key) : null;
+		if (current != null) {
+			cache.replace(key, current);
+			log.info("Refreshed {}::{}, written while Redis was away", cache.getName(), key);
+			return true;
+		}
+		cache.evict(key);
+		if (cache.isAbsent(key)) {
+			log.info("Evicted {}::{}, written while Redis was away", cache.getName(), key);
+			return true;
+		}
+		return false;
 	}
 
 	// Keys are stored as text; numeric keys (listing ids) are evicted as the numbers they were.

@@ -2,6 +2,8 @@ package com.starkiller.images.cache;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,19 +18,25 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 class RedisCircuitBreaker implements CacheErrorHandler {
 
+	/** Failed Redis calls, each of which opened (or kept open) the breaker. */
+	static final String FAILURES = "starkiller.redis.failures";
+
 	private static final Logger log = LoggerFactory.getLogger(RedisCircuitBreaker.class);
 
 	private final long retryAfterNanos;
 
 	private final ApplicationEventPublisher events;
 
+	private final Counter failures;
+
 	private volatile long retryAt;
 
 	private volatile boolean open;
 
-	RedisCircuitBreaker(Duration retryAfter, ApplicationEventPublisher events) {
+	RedisCircuitBreaker(Duration retryAfter, ApplicationEventPublisher events, MeterRegistry meters) {
 		this.retryAfterNanos = retryAfter.toNanos();
 		this.events = events;
+		this.failures = meters.counter(FAILURES);
 	}
 
 	/** Whether Redis should be called now: closed, or open long enough to try again. */
@@ -54,6 +62,7 @@ class RedisCircuitBreaker implements CacheErrorHandler {
 	}
 
 	void recordFailure(RuntimeException ex) {
+		this.failures.increment();
 		if (!this.open) {
 			log.warn("Redis unavailable, serving from MongoDB until it answers: {}", ex.toString());
 		}

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.support.SimpleValueWrapper;
+import org.springframework.data.redis.cache.RedisCache;
 
 /**
  * One feature's cache: the instance's {@link NearCache} copy when it holds one and can be trusted,
@@ -20,11 +21,15 @@ class TwoLevelCache implements Cache {
 
 	private final InvalidationChannel channel;
 
-	TwoLevelCache(Cache redis, RedisCircuitBreaker breaker, NearCache near, InvalidationChannel channel) {
+	private final NewerOnly newerOnly;
+
+	TwoLevelCache(Cache redis, RedisCircuitBreaker breaker, NearCache near, InvalidationChannel channel,
+			NewerOnly newerOnly) {
 		this.redis = redis;
 		this.breaker = breaker;
 		this.near = near;
 		this.channel = channel;
+		this.newerOnly = newerOnly;
 	}
 
 	@Override
@@ -115,9 +120,14 @@ class TwoLevelCache implements Cache {
 		}
 	}
 
-	/** A write's new value, over whatever is there. */
+	/** A write's new value, over whatever is there; a versioned one only over an older version. */
 	void replace(Object key, Object value) {
-		this.redis.put(key, value);
+		if (value instanceof Versioned versioned && this.redis instanceof RedisCache redisCache) {
+			this.newerOnly.put(redisCache, key, versioned);
+		}
+		else {
+			this.redis.put(key, value);
+		}
 	}
 
 	/** Always tried, even while the breaker is open: skipping it could leave a stale entry behind. */

@@ -19,14 +19,17 @@ class TwoLevelCacheManager implements CacheManager {
 
 	private final InvalidationChannel channel;
 
+	private final NewerOnly newerOnly;
+
 	private final Map<String, TwoLevelCache> caches = new ConcurrentHashMap<>();
 
 	TwoLevelCacheManager(RedisCacheManager redis, RedisCircuitBreaker breaker, NearCache near,
-			InvalidationChannel channel) {
+			InvalidationChannel channel, NewerOnly newerOnly) {
 		this.redis = redis;
 		this.breaker = breaker;
 		this.near = near;
 		this.channel = channel;
+		this.newerOnly = newerOnly;
 	}
 
 	/** The cache of that name, or null when no feature declared it. */
@@ -39,7 +42,7 @@ class TwoLevelCacheManager implements CacheManager {
 				return null;
 			}
 			cache = this.caches.computeIfAbsent(name,
-					(key) -> new TwoLevelCache(redisCache, this.breaker, this.near, this.channel));
+					(key) -> new TwoLevelCache(redisCache, this.breaker, this.near, this.channel, this.newerOnly));
 		}
 		return cache;
 	}

@@ -10,25 +10,28 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.starkiller.images.listing.IfMatch;
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingId;
 import com.starkiller.images.listing.ListingService;
-import com.starkiller.images.listing.ListingWrites;
 import com.starkiller.images.listing.Photo;
+import com.starkiller.images.listing.PhotoWrites;
 import com.starkiller.images.listing.Position;
 import com.starkiller.images.media.ImageUploads;
 import com.starkiller.images.media.ImageUploads.StoredImage;
@@ -36,66 +39,84 @@ import com.starkiller.images.media.ImageUploads.StoredImage;
 /**
  * A listing's photos in the JSON API: add, replace, reorder and remove, either uploading the
  * image (multipart {@code file}, {@code caption}) or pointing at a stored one ({@code image}).
+ * Positions refer to the listing's current version, or to the one named by {@code If-Match}.
  */
 @RestController
 @RequestMapping("/api/listings/{id}/photos")
 class PhotoApi {
 
-	private final ListingWrites writes;
+	private final PhotoWrites writes;
 
 	private final ImageUploads uploads;
 
 	private final ListingService listings;
 
-	PhotoApi(ListingWrites writes, ImageUploads uploads, ListingService listings) {
+	PhotoApi(PhotoWrites writes, ImageUploads uploads, ListingService listings) {
 		this.writes = writes;
 		this.uploads = uploads;
 		this.listings = listings;
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@ResponseStatus(HttpStatus.CREATED)
-	Listing upload(@PathVariable String id, @RequestPart("file") MultipartFile file,
+	ResponseEntity<Listing> upload(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH,
+			required = false) String ifMatch, @RequestPart("file") MultipartFile file,
 			@RequestParam(required = false) String caption) {
 		long listing = existing(id);
-		return this.writes.addPhoto(listing, photo(this.uploads.store(bytes(file)), caption));
+		return created(this.writes.add(listing, IfMatch.parse(ifMatch), photo(this.uploads.store(bytes(file)), caption)));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseStatus(HttpStatus.CREATED)
-	Listing add(@PathVariable String id, @Valid @RequestBody PhotoReference body) {
+	ResponseEntity<Listing> add(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH,
+			required = false) String ifMatch, @Valid @RequestBody PhotoReference body) {
 		long listing = ListingId.parse(id);
-		return this.writes.addPhoto(listing, photo(this.uploads.existing(body.image()), body.caption()));
+		return created(this.writes.add(listing, IfMatch.parse(ifMatch),
+				photo(this.uploads.existing(body.image()), body.caption())));
 	}
 
 	@PutMapping(path = "/{index}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	Listing replaceByUpload(@PathVariable String id, @PathVariable String index,
+	ResponseEntity<Listing> replaceByUpload(@PathVariable String id, @PathVariable String index,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestPart("file") MultipartFile file, @RequestParam(required = false) String caption) {
 		long listing = existing(id);
 		int position = Position.parseIndex(index);
-		return this.writes.replacePhoto(listing, position, photo(this.uploads.store(bytes(file)), caption));
+		return ok(this.writes.replace(listing, IfMatch.parse(ifMatch), position,
+				photo(this.uploads.store(bytes(file)), caption)));
 	}
 
 	@PutMapping(path = "/{index}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Listing replace(@PathVariable String id, @PathVariable String index, @Valid @RequestBody PhotoReference body) {
+	ResponseEntity<Listing> replace(@PathVariable String id, @PathVariable String index,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody PhotoReference body) {
 		long listing = ListingId.parse(id);
 		int position = Position.parseIndex(index);
-		return this.writes.replacePhoto(listing, position, photo(this.uploads.existing(body.image()), body.caption()));
+		return ok(this.writes.replace(listing, IfMatch.parse(ifMatch), position,
+				photo(this.uploads.existing(body.image()), body.caption())));
 	}
 
 	@PutMapping(path = "/order", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Listing reorder(@PathVariable String id, @Valid @RequestBody PhotoOrder body) {
-		return this.writes.reorderPhotos(ListingId.parse(id), body.order());
+	ResponseEntity<Listing> reorder(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody PhotoOrder body) {
+		return ok(this.writes.reorder(ListingId.parse(id), IfMatch.parse(ifMatch), body.order()));
 	}
 
 	@DeleteMapping("/{index}")
-	Listing remove(@PathVariable String id, @PathVariable String index) {
-		return this.writes.removePhoto(ListingId.parse(id), Position.parseIndex(index));
+	ResponseEntity<Listing> remove(@PathVariable String id, @PathVariable String index,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return ok(this.writes.remove(ListingId.parse(id), IfMatch.parse(ifMatch), Position.parseIndex(index)));
 	}
 
 	// Before storing an upload, so a request for a missing listing leaves no orphan image behind.
 	private long existing(String id) {
 		return this.listings.get(ListingId.parse(id)).id();
+	}
+
+	private static ResponseEntity<Listing> created(Listing listing) {
+		return IfMatch.answer(HttpStatus.CREATED, listing);
+	}
+
+	private static ResponseEntity<Listing> ok(Listing listing) {
+		return IfMatch.answer(HttpStatus.OK, listing);
 	}
 
 	private static Photo photo(StoredImage image, String caption) {

@@ -1,13 +1,14 @@
 package com.starkiller.images.listing;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,12 +16,16 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.starkiller.images.web.BadRequest;
 
-/** Listings in the JSON API: reads are public, writes need the bearer token. */
+/**
+ * Listings in the JSON API: reads are public, writes need the bearer token. Every answer carries
+ * the listing's version as its {@code ETag}; writes honour {@code If-Match}.
+ */
 @RestController
 @RequestMapping("/api/listings")
 class ListingApi {
@@ -35,27 +40,33 @@ class ListingApi {
 	}
 
 	@GetMapping("/{id}")
-	Listing get(@PathVariable String id) {
-		return this.listings.get(ListingId.parse(id));
+	ResponseEntity<Listing> get(@PathVariable String id) {
+		return IfMatch.answer(HttpStatus.OK, this.listings.get(ListingId.parse(id)));
 	}
 
 	@PostMapping
 	ResponseEntity<Listing> create(@Valid @RequestBody NewListing body) {
-		Listing created = this.writes.create(new Listing(0, body.name(), body.location(), List.of(), 0, 0, 1));
-		return ResponseEntity.created(URI.create("/api/listings/" + created.id())).body(created);
+		Listing created = this.writes.create(body.name(), body.location());
+		return ResponseEntity.created(URI.create("/api/listings/" + created.id()))
+			.eTag(IfMatch.etag(created))
+			.body(created);
 	}
 
 	@PatchMapping("/{id}")
-	Listing update(@PathVariable String id, @Valid @RequestBody ListingChange body) {
+	ResponseEntity<Listing> update(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody ListingChange body) {
 		if (body.name() == null && body.location() == null) {
 			throw new BadRequest("Send a name, a location or both.");
 		}
-		return this.writes.rename(ListingId.parse(id), body.name(), body.location());
+		return IfMatch.answer(HttpStatus.OK,
+				this.writes.rename(ListingId.parse(id), IfMatch.parse(ifMatch), body.name(), body.location()));
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable String id) {
-		this.writes.delete(ListingId.parse(id));
+	ResponseEntity<Void> delete(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		this.writes.delete(ListingId.parse(id), IfMatch.parse(ifMatch));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -1,7 +1,6 @@
 package com.starkiller.images.listing;
 
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
-import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
@@ -10,24 +9,25 @@ import com.starkiller.images.cache.RedisCaches;
 import com.starkiller.images.web.NotFound;
 
 /**
- * Listings by id, cached in Redis under their id alone: that one key is what a write replaces, and
- * every other cached entry of the listing is keyed by its version.
+ * Listings by id, read through the cache. A deleted listing answers 404 like one that never was.
  */
 @Service
 public class ListingService {
 
 	public static final String CACHE = "listings";
 
-	private final ListingRepository listings;
+	private final StoredListings stored;
 
-	ListingService(ListingRepository listings) {
-		this.listings = listings;
+	ListingService(StoredListings stored) {
+		this.stored = stored;
 	}
 
-	// The default key of a single argument is the argument itself: the id, without a SpEL evaluation.
-	@Cacheable(cacheNames = CACHE, sync = true)
 	public Listing get(long id) {
-		return this.listings.findById(id).orElseThrow(() -> new NotFound("There is no listing " + id + "."));
+		Listing listing = this.stored.find(id);
+		if (listing == null || listing.tombstone()) {
+			throw new NotFound("There is no listing " + id + ".");
+		}
+		return listing;
 	}
 
 	@Bean

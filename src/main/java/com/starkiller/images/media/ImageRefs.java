@@ -10,9 +10,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * How many photos use each uploaded image, so deleting a listing can delete the images no other
- * listing uses: one counter per image, O(1) on any MongoDB (a query over every listing's photos
- * would need a multikey index the embedded server does not use). The demo pool is kept always.
+ * How many photos use each stored image, so the last photo to go deletes it: one counter per
+ * image, O(1) on any MongoDB (a query over every listing's photos would need a multikey index the
+ * embedded server does not use). A use is counted under the image's lock and only while the image
+ * is stored; a delete re-checks the count under the same lock, so it never removes an image that
+ * a photo has just started to use. The demo pool is kept always.
  */
 @Service
 public class ImageRefs {
@@ -25,13 +27,26 @@ public class ImageRefs {
 
 	private final MediaStore media;
 
-	ImageRefs(MongoTemplate mongo, MediaStore media) {
+	private final ImageLocks locks;
+
+	ImageRefs(MongoTemplate mongo, MediaStore media, ImageLocks locks) {
 		this.mongo = mongo;
 		this.media = media;
+		this.locks = locks;
 	}
 
-	public void add(String image) {
+	/** One more photo uses the image; false, with nothing counted, when it is not stored. */
+	public boolean use(String image) {
+		return this.locks.withLock(image, () -> useLocked(image));
+	}
+
+	/** {@link #use}, for a caller that holds the image's lock already. */
+	boolean useLocked(String image) {
+		if (this.media.size(image) == null) {
+			return false;
+		}
 		change(image, 1);
+		return true;
 	}
 
 	/** One photo less uses the image; the last one deletes it. */
@@ -41,8 +56,15 @@ public class ImageRefs {
 		}
 		Document after = change(image, -1);
 		if (after != null && after.get("count", Number.class).longValue() <= 0) {
-			this.mongo.getCollection(COLLECTION).deleteOne(Filters.eq("_id", image));
-			this.media.delete(image);
+			this.locks.withLock(image, () -> {
+				// Still unused once we hold the lock: no use was counted since the decrement.
+				if (this.mongo.getCollection(COLLECTION)
+					.deleteOne(Filters.and(Filters.eq("_id", image), Filters.lte("count", 0)))
+					.getDeletedCount() == 1) {
+					this.media.delete(image);
+				}
+				return null;
+			});
 		}
 	}
 

@@ -25,10 +25,16 @@ public class ImageUploads {
 
 	private final MediaStore media;
 
+	private final ImageRefs refs;
+
+	private final ImageLocks locks;
+
 	private final long maxPixels;
 
-	ImageUploads(MediaStore media, MediaProperties properties) {
+	ImageUploads(MediaStore media, ImageRefs refs, ImageLocks locks, MediaProperties properties) {
 		this.media = media;
+		this.refs = refs;
+		this.locks = locks;
 		this.maxPixels = properties.maxPixels();
 	}
 
@@ -36,6 +42,11 @@ public class ImageUploads {
 	public record StoredImage(String id, int width, int height) {
 	}
 
+	/**
+	 * Stores the image (whatever part of it is not stored yet) and counts one more use of it, under
+	 * the image's lock: identical uploads at once store it once, and no delete can take it before
+	 * the caller's photo refers to it. The caller releases that use if its photo is not written.
+	 */
 	public StoredImage store(byte[] bytes) {
 		if (bytes.length == 0) {
 			throw new BadRequest("The file is empty.");
@@ -46,22 +57,24 @@ public class ImageUploads {
 					"Only JPEG, PNG and WebP images are accepted; this file is none of them.");
 		}
 		String id = MediaStore.sha256(bytes).substring(0, 32);
-		int[] stored = this.media.size(id);
-		if (stored != null) {
-			return new StoredImage(id, stored[0], stored[1]);
-		}
-		BufferedImage image = decode(bytes, type);
-		this.media.storeOriginal(id, bytes, type.mediaType(), image.getWidth(), image.getHeight());
-		Variants.storeAll(this.media, id, image);
-		return new StoredImage(id, image.getWidth(), image.getHeight());
+		return this.locks.withLock(id, () -> {
+			if (this.media.size(id) == null) {
+				BufferedImage image = decode(bytes, type);
+				this.media.storeOriginal(id, bytes, type.mediaType(), image.getWidth(), image.getHeight());
+				Variants.storeAll(this.media, id, image);
+			}
+			this.refs.useLocked(id);
+			int[] size = this.media.size(id);
+			return new StoredImage(id, size[0], size[1]);
+		});
 	}
 
-	/** The size of an image already stored, for photos that point at it. */
+	/** An image already stored, for a photo that points at it: one more use of it is counted. */
 	public StoredImage existing(String id) {
-		int[] size = (id != null && id.matches("[A-Za-z0-9_-]{1,80}")) ? this.media.size(id) : null;
-		if (size == null) {
+		if (id == null || !id.matches("[A-Za-z0-9_-]{1,80}") || !this.refs.use(id)) {
 			throw new BadRequest("There is no stored image " + id + ".");
 		}
+		int[] size = this.media.size(id);
 		return new StoredImage(id, size[0], size[1]);
 	}
 

@@ -45,6 +45,9 @@ class MediaController {
 			throw new NotFound("There is no such image.");
 		}
 		MediaFile file = this.media.find(image, Integer.parseInt(width));
+		if (file.gone()) {
+			throw new NotFound("There is no such image.");
+		}
 		if (request.checkNotModified(file.etag())) {
 			return null;
 		}

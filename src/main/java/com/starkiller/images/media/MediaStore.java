@@ -8,11 +8,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import com.mongodb.client.gridfs.model.GridFSFile;
+import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
@@ -20,52 +22,120 @@ import org.springframework.data.mongodb.gridfs.GridFsUpload;
 import org.springframework.stereotype.Service;
 
 import com.starkiller.images.cache.CacheProperties;
+import com.starkiller.images.cache.CacheSource;
 import com.starkiller.images.cache.CacheWrites;
 import com.starkiller.images.cache.RedisCaches;
 import com.starkiller.images.web.NotFound;
 
 /**
  * Image variants in GridFS, one file per variant under the id {@code image/width}. Their bytes
- * never change, so they are cached long and served with a strong ETag.
+ * never change, so they are cached long and served with a strong ETag. Every write is idempotent,
+ * so a store that died half way is completed by the next one.
  */
 @Service
-public class MediaStore {
+public class MediaStore implements CacheSource {
 
 	static final String CACHE = "media";
 
+	/** GridFS's chunks of the default bucket. */
+	private static final String CHUNKS = "fs.chunks";
+
 	private final GridFsTemplate gridFs;
+
+	private final MongoTemplate mongo;
 
 	private final CacheWrites caches;
 
-	MediaStore(GridFsTemplate gridFs, CacheWrites caches) {
+	MediaStore(GridFsTemplate gridFs, MongoTemplate mongo, CacheWrites caches) {
 		this.gridFs = gridFs;
+		this.mongo = mongo;
 		this.caches = caches;
 	}
 
 	public boolean exists(String image, int width) {
-		return this.gridFs.findOne(byId(image, width)) != null;
+		return this.gridFs.findOne(byId(fileId(image, width))) != null;
 	}
 
-	/** Stores one variant; {@code imageWidth} and {@code imageHeight} are the original's. */
+	/** Stores one variant unless it is stored already; {@code imageWidth} and {@code imageHeight} are the original's. */
 	public void store(String image, int width, byte[] bytes, String contentType, int imageWidth, int imageHeight) {
-		Document metadata = new Document("image", image).append("width", width)
-			.append("type", contentType)
-			.append("sha256", sha256(bytes))
+		if (write(fileId(image, width), bytes, contentType, new Document("image", image).append("width", width)
 			.append("imageWidth", imageWidth)
-			.append("imageHeight", imageHeight);
-		this.gridFs.store(GridFsUpload.fromStream(new ByteArrayInputStream(bytes))
-			.id(fileId(image, width))
-			.filename(fileId(image, width))
-			.contentType(contentType)
-			.metadata(metadata)
-			.build());
+			.append("imageHeight", imageHeight))) {
+			// A tombstone left by an earlier delete of the same image must not hide it.
+			this.caches.remove(CACHE, fileId(image, width));
+		}
+	}
+
+	/** Keeps an uploaded original, with its size and content hash, beside the variants. */
+	void storeOriginal(String image, byte[] bytes, String contentType, int width, int height) {
+		write(image + "/original", bytes, contentType,
+				new Document("image", image).append("imageWidth", width).append("imageHeight", height));
 	}
 
 	@Cacheable(cacheNames = CACHE, key = "#image + '/' + #width")
 	public MediaFile find(String image, int width) {
-		GridFSFile file = this.gridFs.findOne(byId(image, width));
-		if (file == null || file.getMetadata() == null) {
+		MediaFile file = read(fileId(image, width));
+		if (file == null) {
 			throw new NotFound("There is no image " + image + " at width " + width + ".");
+		}
+		return file;
+	}
+
+	/** The original's size, or null when no such image is stored (the smallest variant is written last). */
+	public int[] size(String image) {
+		GridFSFile file = this.gridFs.findOne(byId(fileId(image, Variants.SMALL)));
+		if (file == null || file.getMetadata() == null) {
+			return null;
+		}
+		Document metadata = file.getMetadata();
+		return new int[] { metadata.getInteger("imageWidth", Variants.LARGE),
+				metadata.getInteger("imageHeight", Variants.LARGE * 2 / 3) };
+	}
+
+	/**
+	 * Removes every variant of an image (and its original, if kept); its cached bytes become
+	 * tombstones, so no read that loaded them before can put them back.
+	 */
+	void delete(String image) {
+		this.gridFs.delete(Query.query(Criteria.where("metadata.image").is(image)));
+		for (int width : Variants.WIDTHS) {
+			this.caches.replace(CACHE, fileId(image, width), MediaFile.GONE);
+		}
+	}
+
+	@Override
+	public String cacheName() {
+		return CACHE;
+	}
+
+	@Override
+	public Object current(Object key) {
+		MediaFile file = read(key.toString());
+		return (file != null) ? file : MediaFile.GONE;
+	}
+
+	/**
+	 * Writes one GridFS file under its id, unless it is there already; false if it was. Chunks
+	 * left by a write that died before its file document are removed first.
+	 */
+	private boolean write(String id, byte[] bytes, String contentType, Document metadata) {
+		if (this.gridFs.findOne(byId(id)) != null) {
+			return false;
+		}
+		this.mongo.getCollection(CHUNKS).deleteMany(Filters.eq("files_id", id));
+		this.gridFs.store(GridFsUpload.fromStream(new ByteArrayInputStream(bytes))
+			.id(id)
+			.filename(id)
+			.contentType(contentType)
+			.metadata(metadata.append("type", contentType).append("sha256", sha256(bytes)))
+			.build());
+		return true;
+	}
+
+	private MediaFile read(String id) {
+		GridFSFile file = this.gridFs.findOne(byId(id));
+		if (file == null || file.getMetadata() == null) {
+			return null;
 		}
 		try {
 			byte[] bytes = this.gridFs.getResource(file).getContentAsByteArray();
@@ -77,40 +147,8 @@ public class MediaStore {
 		}
 	}
 
-	/** The original's size, or null when no such image is stored. */
-	public int[] size(String image) {
-		GridFSFile file = this.gridFs.findOne(byId(image, Variants.SMALL));
-		if (file == null || file.getMetadata() == null) {
-			return null;
-		}
-		Document metadata = file.getMetadata();
-		return new int[] { metadata.getInteger("imageWidth", Variants.LARGE),
-				metadata.getInteger("imageHeight", Variants.LARGE * 2 / 3) };
-	}
-
-	/** Removes every variant of an image (and its original, if kept), cached bytes included. */
-	public void delete(String image) {
-		this.gridFs.delete(Query.query(Criteria.where("metadata.image").is(image)));
-		for (int width : Variants.WIDTHS) {
-			this.caches.remove(CACHE, image + "/" + width);
-		}
-	}
-
-	/** Keeps an uploaded original, with its size and content hash, beside the variants. */
-	public void storeOriginal(String image, byte[] bytes, String contentType, int width, int height) {
-		this.gridFs.store(GridFsUpload.fromStream(new ByteArrayInputStream(bytes))
-			.id(image + "/original")
-			.filename(image + "/original")
-			.contentType(contentType)
-			.metadata(new Document("image", image).append("type", contentType)
-				.append("sha256", sha256(bytes))
-				.append("imageWidth", width)
-				.append("imageHeight", height))
-			.build());
-	}
-
-	private static Query byId(String image, int width) {
-		return Query.query(Criteria.where("_id").is(fileId(image, width)));
+	private static Query byId(String id) {
+		return Query.query(Criteria.where("_id").is(id));
 	}
 
 	private static String fileId(String image, int width) {

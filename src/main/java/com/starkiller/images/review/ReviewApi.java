@@ -7,13 +7,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.starkiller.images.listing.IfMatch;
 import com.starkiller.images.listing.ListingId;
 
 @RestController
@@ -25,10 +28,14 @@ class ReviewApi {
 		this.writes = writes;
 	}
 
+	/** The answer's ETag is the listing's version after the review, for a following If-Match. */
 	@PostMapping("/api/listings/{id}/reviews")
-	@ResponseStatus(HttpStatus.CREATED)
-	ReviewJson add(@PathVariable String id, @Valid @RequestBody NewReview body) {
-		return ReviewJson.of(this.writes.add(ListingId.parse(id), body.author().strip(), body.rating(), body.text().strip()));
+	ResponseEntity<ReviewJson> add(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody NewReview body) {
+		Carousel added = this.writes.add(ListingId.parse(id), IfMatch.parse(ifMatch), body.author().strip(),
+				body.rating(), body.text().strip());
+		return ResponseEntity.status(HttpStatus.CREATED).eTag(IfMatch.etag(added.listing())).body(ReviewJson.of(added));
 	}
 
 	record NewReview(@NotBlank @Size(max = 60) String author, @NotNull @Min(1) @Max(5) Integer rating,

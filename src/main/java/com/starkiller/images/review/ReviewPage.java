@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import com.starkiller.images.listing.Review;
+
 /**
  * Reviews are stored {@value #SIZE} to a document (the bucket pattern): review K of a listing is
  * one primary-key lookup of page {@code (K-1)/SIZE}, and seeding writes about 1.5 documents per

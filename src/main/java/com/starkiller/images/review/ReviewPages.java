@@ -5,9 +5,9 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
-import com.starkiller.images.listing.Listing;
 import com.starkiller.images.cache.CacheProperties;
 import com.starkiller.images.cache.RedisCaches;
+import com.starkiller.images.listing.Listing;
 
 /**
  * Pages of reviews, cached under the listing's version: a write that bumps the version makes

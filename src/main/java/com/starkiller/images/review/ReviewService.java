@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.Position;
+import com.starkiller.images.listing.Review;
 import com.starkiller.images.web.NotFound;
 
 /** Review K of a listing, as the carousel shows it. */
@@ -22,6 +23,10 @@ public class ReviewService {
 		}
 		Position position = Position.of(index, listing.reviewCount(), "reviews");
 		Review review = this.pages.find(listing, ReviewPage.pageOf(index)).review(index);
+		if (review == null) {
+			// Counted but not filed into its page yet.
+			review = listing.pendingReview(index);
+		}
 		if (review == null) {
 			throw new NotFound("Review " + index + " of listing " + listing.id() + " is missing.");
 		}

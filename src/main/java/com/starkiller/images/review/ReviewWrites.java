@@ -2,68 +2,98 @@ package com.starkiller.images.review;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
+import com.starkiller.images.listing.IfMatch;
 import com.starkiller.images.listing.Listing;
-import com.starkiller.images.listing.ListingWrites;
 import com.starkiller.images.listing.Position;
+import com.starkiller.images.listing.Review;
+import com.starkiller.images.listing.ReviewCounts;
 
 /**
- * Adds a review without losing any under concurrency: the position comes from one atomic
- * increment on the listing, the review is pushed into its page, then the version moves on so
- * no page cached in between is ever served.
+ * Adds a review without losing any, under concurrency and failures: one atomic update of the
+ * listing counts it and keeps it there as pending (readable at once), then every pending review
+ * of the listing is filed into its page (idempotently) and no longer pending. A writer that dies
+ * in between leaves a pending review that reads still find and the next review of the listing files.
  */
 @Service
 class ReviewWrites {
 
-	private static final int DUPLICATE_KEY = 11000;
+	private static final Logger log = LoggerFactory.getLogger(ReviewWrites.class);
 
-	private final ListingWrites listings;
+	private final ReviewCounts counts;
 
 	private final MongoTemplate mongo;
 
 	private final Clock clock = Clock.systemUTC();
 
-	ReviewWrites(ListingWrites listings, MongoTemplate mongo) {
-		this.listings = listings;
+	ReviewWrites(ReviewCounts counts, MongoTemplate mongo) {
+		this.counts = counts;
 		this.mongo = mongo;
 	}
 
-	Carousel add(long listingId, String author, int rating, String text) {
-		Listing reserved = this.listings.reserveReview(listingId, rating);
-		int position = reserved.reviewCount();
-		Review review = new Review(position, author, LocalDate.now(this.clock), rating, text);
-		push(listingId, review);
-		Listing listing = this.listings.bumpVersion(listingId);
+	Carousel add(long listingId, IfMatch ifMatch, String author, int rating, String text) {
+		Listing counted = this.counts.count(listingId, ifMatch,
+				new Review(0, author, LocalDate.now(this.clock), rating, text));
+		int position = counted.reviewCount();
+		Review review = counted.pendingReview(position);
+		Listing listing = counted;
+		try {
+			listing = file(counted);
+		}
+		catch (RuntimeException ex) {
+			// Counted and readable already: the next review of this listing files it.
+			log.warn("Review {} of listing {} stays pending: {}", position, listingId, ex.toString());
+		}
 		return new Carousel(listing, new Position(position, listing.reviewCount()), review);
 	}
 
+	/** Files every pending review of the listing into its page; the listing afterwards. */
+	private Listing file(Listing listing) {
+		List<Integer> positions = new ArrayList<>();
+		if (listing.pendingReviews() == null) {
+			return listing;
+		}
+		for (Review pending : listing.pendingReviews()) {
+			push(listing.id(), pending);
+			positions.add(pending.position());
+		}
+		return this.counts.filed(listing.id(), positions);
+	}
+
+	/** Adds the review to its page unless the page has it already. */
 	private void push(long listingId, Review review) {
 		int page = ReviewPage.pageOf(review.position());
 		Document document = new Document();
 		this.mongo.getConverter().write(review, document);
 		document.remove("_class");
-		var filter = Filters.eq("_id", ReviewPage.id(listingId, page));
-		var update = Updates.combine(Updates.push("reviews", document), Updates.setOnInsert("listing", listingId),
+		Bson missing = Filters.and(Filters.eq("_id", ReviewPage.id(listingId, page)),
+				Filters.ne("reviews.position", review.position()));
+		Bson update = Updates.combine(Updates.push("reviews", document), Updates.setOnInsert("listing", listingId),
 				Updates.setOnInsert("page", page));
 		try {
-			this.mongo.getCollection(ReviewPage.COLLECTION).updateOne(filter, update, new UpdateOptions().upsert(true));
+			this.mongo.getCollection(ReviewPage.COLLECTION).updateOne(missing, update, new UpdateOptions().upsert(true));
 		}
-		catch (MongoWriteException | DuplicateKeyException ex) {
-			// Two first reviews of a page raced to create it; the page exists now.
-			if (ex instanceof MongoWriteException write && write.getError().getCode() != DUPLICATE_KEY) {
-				throw write;
+		catch (MongoWriteException ex) {
+			// The page exists (created meanwhile, or holding this review already): add it if missing.
+			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+				throw ex;
 			}
-			this.mongo.getCollection(ReviewPage.COLLECTION).updateOne(filter, update);
+			this.mongo.getCollection(ReviewPage.COLLECTION).updateOne(missing, update);
 		}
 	}
 

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.Location;
 import com.starkiller.images.listing.Photo;
-import com.starkiller.images.review.Review;
+import com.starkiller.images.listing.Review;
 import com.starkiller.images.review.ReviewPage;
 
 /**

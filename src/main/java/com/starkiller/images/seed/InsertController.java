@@ -33,7 +33,8 @@ class InsertController {
 	ResponseEntity<Listing> insert() {
 		DemoData data = new DemoData(ThreadLocalRandom.current().nextLong(),
 				this.pool.ensure(this.properties.imagePool()));
-		Listing created = this.writes.create(data.listing(ThreadLocalRandom.current().nextLong(1_000_000_000)));
+		Listing drawn = data.listing(ThreadLocalRandom.current().nextLong(1_000_000_000));
+		Listing created = this.writes.create(drawn.name(), drawn.location(), drawn.photos());
 		return ResponseEntity.created(URI.create("/api/listings/" + created.id())).body(created);
 	}
 

@@ -24,7 +24,7 @@ class ApiErrors {
 
 	@ExceptionHandler(ResponseStatusException.class)
 	ResponseEntity<ProblemDetail> status(ResponseStatusException ex) {
-		return Problems.response(ex.getStatusCode(), ex.getReason());
+		return Problems.response(ex);
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)

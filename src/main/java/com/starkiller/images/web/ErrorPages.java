@@ -77,7 +77,7 @@ class ErrorPages implements ErrorController {
 
 	// Only our own exceptions carry reasons written for readers; others get the status phrase.
 	private static String detail(HttpStatus status, Throwable error) {
-		if ((error instanceof BadRequest || error instanceof NotFound) && status.is4xxClientError()) {
+		if (error instanceof BadRequest || error instanceof NotFound || error instanceof Unavailable) {
 			return ((ResponseStatusException) error).getReason();
 		}
 		return status.is4xxClientError() ? DEFAULT_DETAIL_4XX : DEFAULT_DETAIL_5XX;

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.web.server.ResponseStatusException;
 
 /** RFC 9457 problem details, built in this one place for controllers, the error page and filters. */
 public final class Problems {
@@ -41,6 +42,14 @@ public final class Problems {
 
 	public static ResponseEntity<ProblemDetail> response(HttpStatusCode status, String detail) {
 		return response(of(status, detail));
+	}
+
+	/** With the exception's headers, such as {@code Retry-After}. */
+	public static ResponseEntity<ProblemDetail> response(ResponseStatusException ex) {
+		return ResponseEntity.status(ex.getStatusCode())
+			.headers(ex.getHeaders())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(of(ex.getStatusCode(), ex.getReason()));
 	}
 
 	public static void write(HttpServletResponse response, HttpStatusCode status, String detail) throws IOException {

@@ -14,12 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
+import com.starkiller.images.AppInstance;
 import com.starkiller.images.Http;
-import com.starkiller.images.StarkillerImagesApplication;
 import com.starkiller.images.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,13 +28,11 @@ import static org.awaitility.Awaitility.await;
  */
 class CoherenceTest {
 
-	private static final String TOKEN = "coherence-token";
+	private static final String[] AUTH = AppInstance.AUTH;
 
-	private static final String[] AUTH = { "Authorization", "Bearer " + TOKEN };
+	private static AppInstance instanceA;
 
-	private static ConfigurableApplicationContext instanceA;
-
-	private static ConfigurableApplicationContext instanceB;
+	private static AppInstance instanceB;
 
 	private static Http a;
 
@@ -46,10 +40,10 @@ class CoherenceTest {
 
 	@BeforeAll
 	static void startTwoInstances() {
-		instanceA = start();
-		instanceB = start();
-		a = new Http(port(instanceA));
-		b = new Http(port(instanceB));
+		instanceA = AppInstance.start();
+		instanceB = AppInstance.start();
+		a = instanceA.http();
+		b = instanceB.http();
 	}
 
 	@AfterAll
@@ -248,18 +242,6 @@ class CoherenceTest {
 		return Http.html(http.get("/images/" + id + "?index=" + index, "HX-Request", "true"))
 			.getElementById("caption")
 			.text();
-	}
-
-	private static ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(StarkillerImagesApplication.class).run("--server.port=0",
-				"--spring.mongodb.uri=" + TestServers.mongoUri(), "--spring.data.redis.url=" + TestServers.redisUrl(),
-				"--starkiller.api.token=" + TOKEN, "--starkiller.seed.demo-listings=300",
-				"--starkiller.seed.image-pool=6", "--starkiller.seed.batch-size=20",
-				"--starkiller.cache.pending-sweep=1s");
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 }

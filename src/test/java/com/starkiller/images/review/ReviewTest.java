@@ -12,6 +12,7 @@ import com.starkiller.images.IntegrationTest;
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingRepository;
 import com.starkiller.images.listing.Listings;
+import com.starkiller.images.listing.Review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.starkiller.images.review;
+package com.starkiller.images.listing;
 
 import java.time.LocalDate;
 

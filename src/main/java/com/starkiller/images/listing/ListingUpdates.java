@@ -1,0 +1,93 @@
+package com.starkiller.images.listing;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.starkiller.images.cache.CacheWrites;
+import com.starkiller.images.web.NotFound;
+
+/**
+ * The one way a stored listing changes: a single atomic update of the live document that moves
+ * its version on, applied only while the request's {@link IfMatch} and the writer's own condition
+ * hold; then the caches are told. Once MongoDB has the write it is acknowledged: what follows
+ * (caches, images, other modules) is logged when it fails, never turned into an error.
+ */
+@Component
+class ListingUpdates {
+
+	private static final Logger log = LoggerFactory.getLogger(ListingUpdates.class);
+
+	private final MongoTemplate mongo;
+
+	private final CacheWrites caches;
+
+	ListingUpdates(MongoTemplate mongo, CacheWrites caches) {
+		this.mongo = mongo;
+		this.caches = caches;
+	}
+
+	/** The listing as stored now; 404 when there is none or it was deleted. */
+	Listing current(long id) {
+		Listing listing = this.mongo.findById(id, Listing.class);
+		if (listing == null || listing.tombstone()) {
+			throw new NotFound("There is no listing " + id + ".");
+		}
+		return listing;
+	}
+
+	/**
+	 * Applies the update (which must move the version on) and returns the listing after it; null
+	 * when only {@code condition} failed, for the caller to read again and retry. 404 for a missing
+	 * listing, 412 when If-Match no longer holds.
+	 */
+	Listing apply(long id, IfMatch ifMatch, Criteria condition, Update update) {
+		return apply(id, ifMatch, condition, update, true);
+	}
+
+	/** As {@link #apply}, returning the listing as it was just before the update. */
+	Listing applyReturningOld(long id, IfMatch ifMatch, Update update) {
+		return apply(id, ifMatch, null, update, false);
+	}
+
+	private Listing apply(long id, IfMatch ifMatch, Criteria condition, Update update, boolean returnNew) {
+		Criteria live = Criteria.where("_id").is(id).and("deleted").ne(true);
+		if (!ifMatch.isAny()) {
+			live = live.and("version").in(ifMatch.versions());
+		}
+		Query query = Query.query((condition != null) ? new Criteria().andOperator(live, condition) : live);
+		Listing updated = this.mongo.findAndModify(query, update,
+				FindAndModifyOptions.options().returnNew(returnNew), Listing.class);
+		if (updated == null) {
+			Listing now = current(id);
+			if (!ifMatch.matches(now.version())) {
+				throw ifMatch.failed(now);
+			}
+		}
+		return updated;
+	}
+
+	/** The written listing becomes what every instance reads. */
+	Listing refreshed(Listing listing) {
+		afterCommit("refresh the cached listing " + listing.id(),
+				() -> this.caches.replace(ListingService.CACHE, listing.id(), listing));
+		return listing;
+	}
+
+	/** A step after the write is stored: its failure is logged, and the write still answers 2xx. */
+	void afterCommit(String what, Runnable step) {
+		try {
+			step.run();
+		}
+		catch (RuntimeException ex) {
+			log.error("Write stored, but could not {}: {}", what, ex.toString());
+		}
+	}
+
+}

@@ -1,0 +1,120 @@
+package com.starkiller.images.listing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.starkiller.images.media.ImageRefs;
+import com.starkiller.images.web.BadRequest;
+import com.starkiller.images.web.NotFound;
+
+/**
+ * A listing's photos, addressed by position. Adding is one atomic {@code $push}; replacing,
+ * removing and reordering rewrite the list only if the version did not move meanwhile (retried,
+ * then 409), so two writes never overwrite each other. With {@link IfMatch} the client says which
+ * version its positions refer to, and gets 412 if the listing has changed since.
+ */
+@Service
+public class PhotoWrites {
+
+	private static final int ATTEMPTS = 8;
+
+	private final ListingUpdates updates;
+
+	private final ImageRefs images;
+
+	PhotoWrites(ListingUpdates updates, ImageRefs images) {
+		this.updates = updates;
+		this.images = images;
+	}
+
+	/**
+	 * Adds a photo. Its image carries a use counted already (see {@code ImageUploads}), so no
+	 * delete can take it meanwhile; that use is released if the photo is not written.
+	 */
+	public Listing add(long id, IfMatch ifMatch, Photo photo) {
+		try {
+			return this.updates.refreshed(this.updates.apply(id, ifMatch, null,
+					new Update().push("photos", photo).inc("version", 1)));
+		}
+		catch (RuntimeException ex) {
+			this.images.release(photo.image());
+			throw ex;
+		}
+	}
+
+	/** Replaces the photo at a position; the new photo's image carries a use counted already, as for {@link #add}. */
+	public Listing replace(long id, IfMatch ifMatch, int index, Photo photo) {
+		Photo[] old = new Photo[1];
+		Listing listing;
+		try {
+			listing = change(id, ifMatch, (photos) -> {
+				old[0] = photos.set(position(photos, index), photo);
+				return photos;
+			});
+		}
+		catch (RuntimeException ex) {
+			this.images.release(photo.image());
+			throw ex;
+		}
+		release(old[0]);
+		return listing;
+	}
+
+	public Listing remove(long id, IfMatch ifMatch, int index) {
+		Photo[] old = new Photo[1];
+		Listing listing = change(id, ifMatch, (photos) -> {
+			old[0] = photos.remove(position(photos, index));
+			return photos;
+		});
+		release(old[0]);
+		return listing;
+	}
+
+	/** {@code order} lists every current photo index (1-based) once, in the new order. */
+	public Listing reorder(long id, IfMatch ifMatch, List<Integer> order) {
+		return change(id, ifMatch, (photos) -> {
+			List<Integer> every = IntStream.rangeClosed(1, photos.size()).boxed().toList();
+			if (!order.stream().sorted().toList().equals(every)) {
+				throw new BadRequest("order must name each of the " + photos.size() + " photos (1.." + photos.size()
+						+ ") exactly once; it names " + order + ".");
+			}
+			return new ArrayList<>(order.stream().map((index) -> photos.get(index - 1)).toList());
+		});
+	}
+
+	private Listing change(long id, IfMatch ifMatch, UnaryOperator<List<Photo>> change) {
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			Listing current = this.updates.current(id);
+			if (!ifMatch.matches(current.version())) {
+				throw ifMatch.failed(current);
+			}
+			List<Photo> photos = change.apply(new ArrayList<>(current.photos()));
+			Listing updated = this.updates.apply(id, ifMatch, Criteria.where("version").is(current.version()),
+					new Update().set("photos", photos).inc("version", 1));
+			if (updated != null) {
+				return this.updates.refreshed(updated);
+			}
+		}
+		throw new ResponseStatusException(HttpStatus.CONFLICT, "Listing " + id + " kept changing; try again.");
+	}
+
+	private void release(Photo removed) {
+		this.updates.afterCommit("release image " + removed.image(), () -> this.images.release(removed.image()));
+	}
+
+	private static int position(List<Photo> photos, int index) {
+		if (index < 1 || index > photos.size()) {
+			throw new NotFound("There are " + photos.size() + " photos here, not " + index + ".");
+		}
+		return index - 1;
+	}
+
+}

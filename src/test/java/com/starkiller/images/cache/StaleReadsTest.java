@@ -1,0 +1,116 @@
+package com.starkiller.images.cache;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import com.starkiller.images.IntegrationTest;
+import com.starkiller.images.TestServers;
+import com.starkiller.images.listing.Listing;
+import com.starkiller.images.listing.ListingService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a slow read or a late write does to Redis: an older version never replaces a newer one,
+ * and a read that loaded a listing before its delete cannot put it back, whether the delete
+ * reached Redis at once or through the sweep of pending evictions.
+ */
+@TestPropertySource(properties = { "starkiller.api.token=" + StaleReadsTest.TOKEN,
+		"starkiller.cache.pending-sweep=500ms" })
+class StaleReadsTest extends IntegrationTest {
+
+	static final String TOKEN = "stale-token";
+
+	private static final String[] AUTH = { "Authorization", "Bearer " + TOKEN };
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	CacheWrites writes;
+
+	@Autowired
+	TwoLevelCacheManager caches;
+
+	@Autowired
+	ListingService listings;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Test
+	void anOlderVersionNeverReplacesANewerOneInRedis() {
+		long id = create("Ordered");
+		Listing v1 = this.listings.get(id);
+		Listing v3 = new Listing(id, "Third", v1.location(), v1.photos(), 0, 0, v1.version() + 2);
+		Listing v2 = new Listing(id, "Second", v1.location(), v1.photos(), 0, 0, v1.version() + 1);
+
+		// Two writes that MongoDB applied as v2 then v3 reach Redis the other way round.
+		this.writes.replace(ListingService.CACHE, id, v3);
+		this.writes.replace(ListingService.CACHE, id, v2);
+
+		assertThat(cachedVersion(id)).isEqualTo(v3.version());
+	}
+
+	@Test
+	void aReadThatLoadedAListingBeforeItsDeleteCannotPutItBack() {
+		long id = create("Doomed");
+		Listing loaded = this.listings.get(id);
+		assertThat(delete(id).statusCode()).isEqualTo(204);
+
+		// The read finishes now: it adds what it loaded where Redis has nothing.
+		this.caches.getCache(ListingService.CACHE).put(id, loaded);
+
+		assertThat(this.http.get("/api/listings/" + id).statusCode()).isEqualTo(404);
+		assertThat(this.http.get("/listings/" + id).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aDeleteThatWentThroughThePendingSweepCannotBeUndoneByAStaleRead() {
+		long id = create("Doomed while away");
+		Listing loaded = this.listings.get(id);
+		RedisClient client = RedisClient.create(TestServers.redisUrl());
+		try (StatefulRedisConnection<String, String> admin = client.connect()) {
+			admin.sync().clientPause(1500);
+			// A read notices the pause first, so the delete below never reaches Redis.
+			this.http.get("/api/listings/" + (id + 100_000));
+			assertThat(delete(id).statusCode()).isEqualTo(204);
+		}
+		finally {
+			client.shutdown();
+		}
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+			// A read that loaded the listing before the delete tries to add it back, again and again.
+			this.caches.getCache(ListingService.CACHE).put(id, loaded);
+			assertThat(this.http.get("/api/listings/" + id).statusCode()).isEqualTo(404);
+			assertThat(this.redis.opsForValue().get("starkiller:listings::" + id)).contains("\"deleted\":true");
+		});
+		this.caches.getCache(ListingService.CACHE).put(id, loaded);
+		assertThat(this.http.get("/api/listings/" + id).statusCode()).isEqualTo(404);
+	}
+
+	private long cachedVersion(long id) {
+		return JSON.readTree(this.redis.opsForValue().get("starkiller:listings::" + id)).path("version").asLong();
+	}
+
+	private long create(String name) {
+		HttpResponse<String> created = this.http.json("POST", "/api/listings",
+				"{\"name\":\"" + name + "\",\"location\":{\"city\":\"Oslo\",\"country\":\"Norway\"}}", AUTH);
+		assertThat(created.statusCode()).isEqualTo(201);
+		return JSON.readTree(created.body()).path("id").asLong();
+	}
+
+	private HttpResponse<String> delete(long id) {
+		return this.http.json("DELETE", "/api/listings/" + id, null, AUTH);
+	}
+
+}
