@@ -1,7 +1,7 @@
 package com.starkiller.images;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -26,14 +26,25 @@ public final class AppInstance implements AutoCloseable {
 		this.http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
+	/** Starts an instance; each setting {@code name=value} replaces the default of that name. */
 	public static AppInstance start(String... settings) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.mongodb.uri=" + TestServers.mongoUri(),
-				"--spring.data.redis.url=" + TestServers.redisUrl(), "--starkiller.api.token=" + TOKEN,
-				"--starkiller.seed.demo=true", "--starkiller.seed.demo-listings=300", "--starkiller.seed.image-pool=6",
-				"--starkiller.seed.batch-size=20", "--starkiller.cache.pending-sweep=1s"));
-		args.addAll(List.of(settings));
-		return new AppInstance(
-				new SpringApplicationBuilder(StarkillerImagesApplication.class).run(args.toArray(String[]::new)));
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("server.port", "0");
+		values.put("spring.mongodb.uri", TestServers.mongoUri());
+		values.put("spring.data.redis.url", TestServers.redisUrl());
+		values.put("starkiller.api.token", TOKEN);
+		values.put("starkiller.seed.demo", "true");
+		values.put("starkiller.seed.demo-listings", "300");
+		values.put("starkiller.seed.image-pool", "6");
+		values.put("starkiller.seed.batch-size", "20");
+		values.put("starkiller.cache.pending-sweep", "1s");
+		for (String setting : settings) {
+			String[] nameValue = setting.split("=", 2);
+			values.put(nameValue[0], nameValue[1]);
+		}
+		String[] args = values.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		return new AppInstance(new SpringApplicationBuilder(StarkillerImagesApplication.class).run(args));
 	}
 
 	public Http http() {

@@ -35,6 +35,10 @@ public final class TestServers {
 		return MONGO.getConnectionString() + "/starkiller";
 	}
 
+	public static int mongoPort() {
+		return MONGO.getLocalAddress().getPort();
+	}
+
 	public static String redisUrl() {
 		return "redis://127.0.0.1:" + REDIS_PORT;
 	}

@@ -3,9 +3,10 @@ package com.starkiller.images.cache;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Whether this instance can prove it hears the invalidation channel: it is subscribed, and the
- * echo it publishes every second came back within three seconds. An echo merely not sent yet (a
- * busy instance) does not count against it; one overdue means the channel is lost.
+ * Whether this instance can prove it hears the invalidation channel: it is subscribed, and one of
+ * the echoes it publishes every second came back within the last three seconds. Trust runs out by
+ * itself, so an instance whose echo stopped (a lost channel, or the scheduler that sends it being
+ * stuck) stops trusting its copies within three seconds.
  */
 class ChannelLiveness {
 
@@ -13,14 +14,15 @@ class ChannelLiveness {
 
 	private volatile boolean subscribed;
 
-	private volatile boolean echoHeard;
+	/** When the last echo came back; 0 while none has since subscribing. */
+	private volatile long echoHeard;
 
 	/** When the echo not heard yet was sent; 0 when none is outstanding. */
 	private volatile long echoSent;
 
 	boolean hearsChannel() {
-		long sent = this.echoSent;
-		return this.subscribed && this.echoHeard && (sent == 0 || System.nanoTime() - sent < ECHO_LIMIT_NANOS);
+		long heard = this.echoHeard;
+		return this.subscribed && heard != 0 && System.nanoTime() - heard < ECHO_LIMIT_NANOS;
 	}
 
 	boolean isSubscribed() {
@@ -34,12 +36,14 @@ class ChannelLiveness {
 	/** Disconnected: messages published from now on may never arrive. */
 	void lost() {
 		this.subscribed = false;
-		this.echoHeard = false;
+		this.echoHeard = 0;
 		this.echoSent = 0;
 	}
 
+	/** One echo at a time: the next once the last came back, or was given up. */
 	boolean echoDue() {
-		return this.subscribed && this.echoSent == 0;
+		long sent = this.echoSent;
+		return this.subscribed && (sent == 0 || System.nanoTime() - sent >= ECHO_LIMIT_NANOS);
 	}
 
 	void echoSent() {
@@ -47,17 +51,8 @@ class ChannelLiveness {
 	}
 
 	void echoHeard() {
-		this.echoHeard = true;
+		this.echoHeard = System.nanoTime();
 		this.echoSent = 0;
-	}
-
-	/** Distrusts the channel until a new echo comes back, if the last one is overdue. */
-	void expireOverdueEcho() {
-		long sent = this.echoSent;
-		if (sent != 0 && System.nanoTime() - sent >= ECHO_LIMIT_NANOS) {
-			this.echoHeard = false;
-			this.echoSent = 0;
-		}
 	}
 
 }

@@ -80,7 +80,6 @@ class InvalidationChannel implements ChannelConnection.Listener {
 	/** Subscribes when not subscribed yet, sends the echo that proves the channel works. */
 	@Scheduled(fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
 	void maintain() {
-		this.liveness.expireOverdueEcho();
 		try {
 			if (!this.connection.isOpen() && !this.near.isEmpty()) {
 				open();

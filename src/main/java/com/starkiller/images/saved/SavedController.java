@@ -18,6 +18,7 @@ import com.starkiller.images.listing.ListingId;
 import com.starkiller.images.listing.ListingService;
 import com.starkiller.images.web.BadRequest;
 import com.starkiller.images.web.NotFound;
+import com.starkiller.images.web.Unavailable;
 
 /** Save and unsave listings ({@code POST /saved/{id}}) and see them ({@code GET /saved}). */
 @Controller
@@ -31,9 +32,12 @@ class SavedController {
 
 	private final ListingService listings;
 
-	SavedController(SavedListings saved, ListingService listings) {
+	private final SessionAvailability sessions;
+
+	SavedController(SavedListings saved, ListingService listings, SessionAvailability sessions) {
 		this.saved = saved;
 		this.listings = listings;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/saved")
@@ -42,6 +46,7 @@ class SavedController {
 			.filter(Objects::nonNull)
 			.toList();
 		model.addAttribute("listings", listings);
+		model.addAttribute("unavailable", !this.sessions.available());
 		return PAGE;
 	}
 
@@ -63,6 +68,9 @@ class SavedController {
 	private Listing save(String id, String state, HttpServletRequest request) {
 		if (!"true".equals(state) && !"false".equals(state)) {
 			throw new BadRequest("saved is true or false.");
+		}
+		if (!this.sessions.available()) {
+			throw new Unavailable(SessionAvailability.UNAVAILABLE);
 		}
 		Listing listing = this.listings.get(ListingId.parse(id));
 		this.saved.set(request.getSession(true), listing.id(), Boolean.parseBoolean(state));

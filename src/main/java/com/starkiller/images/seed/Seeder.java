@@ -1,5 +1,6 @@
 package com.starkiller.images.seed;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionService;
@@ -7,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 import com.mongodb.MongoBulkWriteException;
@@ -31,6 +33,8 @@ class Seeder {
 	static final long DEFAULT_SEED = 2018;
 
 	private static final int DUPLICATE_KEY = 11000;
+
+	private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
 
 	private final MongoTemplate mongo;
 
@@ -117,7 +121,10 @@ class Seeder {
 			return;
 		}
 		try {
-			this.mongo.getCollection(collection).insertMany(documents, new InsertManyOptions().ordered(false));
+			// A bulk batch may take longer than a request's MongoDB timeout, on the embedded server most.
+			this.mongo.getCollection(collection)
+				.withTimeout(BATCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+				.insertMany(documents, new InsertManyOptions().ordered(false));
 		}
 		catch (MongoBulkWriteException ex) {
 			for (BulkWriteError error : ex.getWriteErrors()) {

@@ -4,10 +4,17 @@ import java.net.URI;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoOperationTimeoutException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.boot.web.error.ErrorAttributeOptions.Include;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -46,33 +53,53 @@ class ErrorPages implements ErrorController {
 
 	/** People get the error page; the JSON API gets problem details whatever it accepts. */
 	@RequestMapping
-	Object page(HttpServletRequest request) {
+	Object page(HttpServletRequest request, HttpServletResponse response) {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path && ApiPaths.matches(path)) {
-			return json(request);
+			return json(request, response);
 		}
-		Problem problem = problem(request);
+		Problem problem = problem(request, response);
 		return new ModelAndView(VIEW, Map.of("problem", problem), problem.status());
 	}
 
 	@RequestMapping(produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
-	ResponseEntity<ProblemDetail> json(HttpServletRequest request) {
-		Problem problem = problem(request);
+	ResponseEntity<ProblemDetail> json(HttpServletRequest request, HttpServletResponse response) {
+		Problem problem = problem(request, response);
 		return Problems.response(Problems.of(problem.status(), problem.detail(), problem.path()));
 	}
 
-	private Problem problem(HttpServletRequest request) {
+	private Problem problem(HttpServletRequest request, HttpServletResponse response) {
 		ServletWebRequest webRequest = new ServletWebRequest(request);
 		Map<String, Object> attributes = this.errorAttributes.getErrorAttributes(webRequest, PATH);
-		HttpStatus status = status(request);
+		Throwable error = unavailable(this.errorAttributes.getError(webRequest));
+		HttpStatus status = status(request, error);
+		if (error instanceof ResponseStatusException known) {
+			known.getHeaders().forEach((name, values) -> values.forEach((value) -> response.setHeader(name, value)));
+		}
 		String path = (String) attributes.getOrDefault("path", "/");
-		return new Problem(status, detail(status, this.errorAttributes.getError(webRequest)), safePath(path));
+		return new Problem(status, detail(status, error), safePath(path));
 	}
 
-	private static HttpStatus status(HttpServletRequest request) {
+	// A status an exception carries wins over the 500 the container gives any exception it saw.
+	private static HttpStatus status(HttpServletRequest request, Throwable error) {
+		if (error instanceof ResponseStatusException known && HttpStatus.resolve(known.getStatusCode().value()) != null) {
+			return HttpStatus.valueOf(known.getStatusCode().value());
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	/** MongoDB out of reach or too slow, anywhere in the cause chain, becomes {@link Unavailable}. */
+	private static Throwable unavailable(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MongoTimeoutException || cause instanceof MongoOperationTimeoutException
+					|| cause instanceof MongoExecutionTimeoutException || cause instanceof MongoSocketException
+					|| cause instanceof DataAccessResourceFailureException || cause instanceof QueryTimeoutException) {
+				return new Unavailable("The database is not answering; please try again in a moment.");
+			}
+		}
+		return error;
 	}
 
 	// Only our own exceptions carry reasons written for readers; others get the status phrase.

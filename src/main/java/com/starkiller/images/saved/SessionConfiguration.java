@@ -1,0 +1,24 @@
+package com.starkiller.images.saved;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.data.redis.RedisSessionRepository;
+
+@Configuration(proxyBeanMethods = false)
+class SessionConfiguration {
+
+	/** Spring Session's repository, wrapped wherever it is injected, the session filter included. */
+	@Bean
+	static BeanPostProcessor redisSessions(ObjectProvider<SessionAvailability> availability) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return (bean instanceof RedisSessionRepository redis)
+						? new RedisSessions<>(redis, availability.getObject()) : bean;
+			}
+		};
+	}
+
+}

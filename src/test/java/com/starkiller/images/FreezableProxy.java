@@ -1,0 +1,133 @@
+package com.starkiller.images;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.starkiller.images.embedded.FreePorts;
+
+/**
+ * A TCP proxy in front of a server that a test can freeze: connections stay open and accepted,
+ * but no byte moves in either direction until it thaws, as with a server that hangs
+ * (SIGSTOP) rather than one that is gone.
+ */
+public final class FreezableProxy implements AutoCloseable {
+
+	private final ServerSocket server;
+
+	private final InetSocketAddress target;
+
+	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+	private final Object gate = new Object();
+
+	private volatile boolean frozen;
+
+	public FreezableProxy(String host, int port) {
+		this.target = new InetSocketAddress(host, port);
+		try {
+			this.server = new ServerSocket();
+			this.server.bind(new InetSocketAddress(FreePorts.LOOPBACK, 0));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		daemon(this::accept);
+	}
+
+	public int port() {
+		return this.server.getLocalPort();
+	}
+
+	public void freeze() {
+		this.frozen = true;
+	}
+
+	public void thaw() {
+		synchronized (this.gate) {
+			this.frozen = false;
+			this.gate.notifyAll();
+		}
+	}
+
+	private void accept() {
+		while (!this.server.isClosed()) {
+			try {
+				Socket client = this.server.accept();
+				Socket upstream = new Socket(this.target.getHostString(), this.target.getPort());
+				this.sockets.add(client);
+				this.sockets.add(upstream);
+				daemon(() -> pipe(client, upstream));
+				daemon(() -> pipe(upstream, client));
+			}
+			catch (IOException ex) {
+				// Closed, or the target refused: the client sees its connection fail.
+			}
+		}
+	}
+
+	private void pipe(Socket from, Socket to) {
+		byte[] buffer = new byte[16 * 1024];
+		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+			int read;
+			while ((read = in.read(buffer)) >= 0) {
+				waitWhileFrozen();
+				out.write(buffer, 0, read);
+				out.flush();
+			}
+		}
+		catch (IOException | InterruptedException ex) {
+			// One side closed: the other follows.
+		}
+		finally {
+			close(from);
+			close(to);
+		}
+	}
+
+	private void waitWhileFrozen() throws InterruptedException {
+		synchronized (this.gate) {
+			while (this.frozen) {
+				this.gate.wait();
+			}
+		}
+	}
+
+	private static void daemon(Runnable work) {
+		Thread thread = new Thread(work, "freezable-proxy");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private static void close(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// Already closed.
+		}
+	}
+
+	@Override
+	public void close() {
+		thaw();
+		close(this.server);
+		this.sockets.forEach(FreezableProxy::close);
+	}
+
+	private static void close(ServerSocket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// Already closed.
+		}
+	}
+
+}

@@ -1,0 +1,76 @@
+package com.starkiller.images.operations;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import com.starkiller.images.AppInstance;
+import com.starkiller.images.FreezableProxy;
+import com.starkiller.images.Http;
+import com.starkiller.images.TestServers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * MongoDB hangs (its connections stay open, nothing comes back): cached pages keep answering, an
+ * uncached request gets 503 with Retry-After once the MongoDB timeout runs out instead of holding
+ * its thread, liveness stays UP and readiness says DOWN; all is well again once MongoDB answers.
+ */
+class MongoHangTest {
+
+	private static FreezableProxy mongo;
+
+	private static AppInstance app;
+
+	@BeforeAll
+	static void start() {
+		mongo = new FreezableProxy("127.0.0.1", TestServers.mongoPort());
+		app = AppInstance.start("spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.port() + "/starkiller");
+	}
+
+	@AfterAll
+	static void stop() {
+		app.close();
+		mongo.close();
+	}
+
+	@Test
+	@Timeout(value = 2, unit = TimeUnit.MINUTES)
+	void cachedPagesAnswerAndUncachedRequestsGet503WhileMongoHangs() {
+		Http http = app.http();
+		for (String page : new String[] { "/listings/60", "/reviews/60?index=1" }) {
+			assertThat(http.get(page).statusCode()).isEqualTo(200);
+			assertThat(http.get(page).statusCode()).isEqualTo(200);
+		}
+		mongo.freeze();
+		try {
+			assertThat(http.get("/listings/60").statusCode()).isEqualTo(200);
+			assertThat(http.get("/reviews/60?index=1").statusCode()).isEqualTo(200);
+
+			HttpResponse<String> page = http.get("/listings/61");
+			assertThat(page.statusCode()).isEqualTo(503);
+			assertThat(page.headers().firstValue("Retry-After")).isPresent();
+			assertThat(page.body()).contains("The database is not answering");
+			HttpResponse<String> json = http.get("/api/listings/62");
+			assertThat(json.statusCode()).isEqualTo(503);
+			assertThat(json.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+			assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+			assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+		}
+		finally {
+			mongo.thaw();
+		}
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(http.get("/listings/61").statusCode()).isEqualTo(200);
+			assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		});
+	}
+
+}
