@@ -26,7 +26,10 @@ public final class AppInstance implements AutoCloseable {
 		this.http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
-	/** Starts an instance; each setting {@code name=value} replaces the default of that name. */
+	/**
+	 * Starts an instance; each setting {@code name=value} replaces the default of that name, and
+	 * {@code name=} removes it.
+	 */
 	public static AppInstance start(String... settings) {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("server.port", "0");
@@ -40,7 +43,12 @@ public final class AppInstance implements AutoCloseable {
 		values.put("starkiller.cache.pending-sweep", "1s");
 		for (String setting : settings) {
 			String[] nameValue = setting.split("=", 2);
-			values.put(nameValue[0], nameValue[1]);
+			if (nameValue[1].isEmpty()) {
+				values.remove(nameValue[0]);
+			}
+			else {
+				values.put(nameValue[0], nameValue[1]);
+			}
 		}
 		String[] args = values.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);

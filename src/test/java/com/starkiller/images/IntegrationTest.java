@@ -7,14 +7,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The app on a random port against {@link TestServers}, with a small demo seed. Every test class
  * extending this shares one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "starkiller.seed.demo-listings=" + IntegrationTest.LISTINGS, "starkiller.seed.image-pool=6",
+		properties = { "starkiller.seed.demo=true", "starkiller.seed.demo-listings=" + IntegrationTest.LISTINGS,
+				"starkiller.seed.image-pool=6",
 				"starkiller.seed.batch-size=20" })
+@TestPropertySource(properties = "starkiller.api.token=integration-test-token")
 @Import(MongoCommands.class)
 public abstract class IntegrationTest {
 

@@ -32,7 +32,12 @@ public final class TestServers {
 	}
 
 	public static String mongoUri() {
-		return MONGO.getConnectionString() + "/starkiller";
+		return mongoUri("starkiller");
+	}
+
+	/** A database of its own, for a test that needs one empty at first. */
+	public static String mongoUri(String database) {
+		return MONGO.getConnectionString() + "/" + database;
 	}
 
 	public static int mongoPort() {

@@ -9,6 +9,11 @@ import org.springframework.util.StringUtils;
 /** Decides when the app starts its own MongoDB and Redis: only when none is configured. */
 final class EmbeddedServers {
 
+	static final String[] MONGO_SETTINGS = { "spring.mongodb.uri", "spring.mongodb.host" };
+
+	static final String[] REDIS_SETTINGS = { "spring.data.redis.url", "spring.data.redis.host",
+			"spring.data.redis.cluster.nodes", "spring.data.redis.sentinel.master" };
+
 	private EmbeddedServers() {
 	}
 
@@ -25,7 +30,7 @@ final class EmbeddedServers {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !anySet(context.getEnvironment(), "spring.mongodb.uri", "spring.mongodb.host");
+			return !anySet(context.getEnvironment(), MONGO_SETTINGS);
 		}
 
 	}
@@ -34,7 +39,7 @@ final class EmbeddedServers {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !anySet(context.getEnvironment(), "spring.data.redis.url", "spring.data.redis.host");
+			return !anySet(context.getEnvironment(), REDIS_SETTINGS);
 		}
 
 	}

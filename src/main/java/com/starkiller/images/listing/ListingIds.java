@@ -28,6 +28,17 @@ class ListingIds {
 		this.listings = listings;
 	}
 
+	/**
+	 * No id below {@code end} will be handed out from now on (a seed is about to write them);
+	 * returns the highest id handed out before, or -1 if none was.
+	 */
+	long reserveBelow(long end) {
+		Document before = this.mongo.getCollection(COUNTERS)
+			.findOneAndUpdate(Filters.eq("_id", Listing.COLLECTION), Updates.max("next", end - 1),
+					new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+		return (before != null) ? before.get("next", Number.class).longValue() : -1;
+	}
+
 	long next() {
 		var counters = this.mongo.getCollection(COUNTERS);
 		if (counters.find(Filters.eq("_id", Listing.COLLECTION)).first() == null) {

@@ -63,6 +63,14 @@ public class ListingWrites {
 		throw new ResponseStatusException(HttpStatus.CONFLICT, "No free listing id was found; try again.");
 	}
 
+	/**
+	 * Keeps every id below {@code end} for a seed about to write them; returns the highest id
+	 * handed out to a created listing before (-1 if none), below which the seed must skip ids taken.
+	 */
+	public long reserveIdsBelow(long end) {
+		return this.ids.reserveBelow(end);
+	}
+
 	public Listing rename(long id, IfMatch ifMatch, String name, Location location) {
 		Update update = new Update().inc("version", 1);
 		if (name != null) {

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -66,6 +67,20 @@ public class ImageUploads {
 			this.refs.useLocked(id);
 			int[] size = this.media.size(id);
 			return new StoredImage(id, size[0], size[1]);
+		});
+	}
+
+	/**
+	 * Stores an image made here (the demo pool) under a fixed id, unless it is stored already: under
+	 * its lock, so instances starting together paint it once, and completing what a start that
+	 * died half way left.
+	 */
+	public void ensure(String id, Supplier<BufferedImage> paint) {
+		this.locks.withLock(id, () -> {
+			if (this.media.size(id) == null) {
+				Variants.storeAll(this.media, id, paint.get());
+			}
+			return null;
 		});
 	}
 

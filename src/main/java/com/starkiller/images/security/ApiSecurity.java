@@ -1,6 +1,8 @@
 package com.starkiller.images.security;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.util.StringUtils;
 
+import com.starkiller.images.embedded.Servers;
 import com.starkiller.images.web.ApiPaths;
 import com.starkiller.images.web.Problems;
 
@@ -34,7 +38,8 @@ class ApiSecurity {
 	private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
 
 	@Bean
-	SecurityFilterChain apiChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, SecurityProperties properties, Environment environment)
+			throws Exception {
 		http.securityMatcher(ApiPaths.PATTERNS)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
@@ -48,7 +53,7 @@ class ApiSecurity {
 				.authenticationEntryPoint((request, response, ex) -> unauthorized(response))
 				.accessDeniedHandler((request, response, ex) -> Problems.write(response, HttpStatus.FORBIDDEN,
 						"This token may not write.")))
-			.addFilterBefore(new BearerToken(token(properties)), AnonymousAuthenticationFilter.class);
+			.addFilterBefore(new BearerToken(token(properties, environment)), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -57,15 +62,30 @@ class ApiSecurity {
 		Problems.write(response, HttpStatus.UNAUTHORIZED, "Writes need the header Authorization: Bearer <token>.");
 	}
 
-	private static String token(SecurityProperties properties) {
+	/**
+	 * The configured token. Instances behind a load balancer must share one, so with a configured
+	 * MongoDB or Redis none is generated; on the embedded defaults one is, kept in the data
+	 * directory for the developer to read, and only its start is logged.
+	 */
+	private static String token(SecurityProperties properties, Environment environment) throws IOException {
 		String configured = properties.api().token();
 		if (StringUtils.hasText(configured)) {
 			return configured;
 		}
+		if (Servers.externalMongo(environment) || Servers.externalRedis(environment)) {
+			throw new IllegalStateException("Set starkiller.api.token (STARKILLER_API_TOKEN): with a configured MongoDB "
+					+ "or Redis the app runs as one of a fleet, and every instance must accept the same write token.");
+		}
 		byte[] random = new byte[24];
 		new SecureRandom().nextBytes(random);
 		String generated = HexFormat.of().formatHex(random);
-		log.warn("No starkiller.api.token (STARKILLER_API_TOKEN) set: writes use this generated token: {}", generated);
+		Path file = Path.of(environment.getProperty("starkiller.data-dir", "./data"), "api-token").toAbsolutePath();
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, generated + System.lineSeparator());
+		file.toFile().setReadable(false, false);
+		file.toFile().setReadable(true, true);
+		log.warn("No starkiller.api.token (STARKILLER_API_TOKEN) set: writes use a generated token, {}…, written to {}",
+				generated.substring(0, 4), file);
 		return generated;
 	}
 

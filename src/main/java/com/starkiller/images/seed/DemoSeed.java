@@ -1,21 +1,36 @@
 package com.starkiller.images.seed;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import com.starkiller.images.listing.Listing;
+import com.starkiller.images.embedded.Servers;
 
-/** On the first start, with no listing stored, seeds the demo data so every page answers. */
+/**
+ * Seeds the demo data so every page answers, on the embedded defaults (against a configured
+ * MongoDB only if {@code starkiller.seed.demo} asks for it). A document in {@value #COLLECTION}
+ * says when the demo is complete; until then every start resumes the seed, wherever the last one
+ * stopped, so a start interrupted by Ctrl-C or kill -9 leaves no half demo behind. It runs before
+ * the app reports ready, so readiness stays DOWN until the demo is complete.
+ */
 @Component
 @Profile("!" + SeedCommand.PROFILE)
 class DemoSeed implements ApplicationRunner {
+
+	static final String COLLECTION = "demo_seed";
+
+	private static final String DEMO = "demo";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
 
@@ -25,22 +40,37 @@ class DemoSeed implements ApplicationRunner {
 
 	private final SeedProperties properties;
 
-	DemoSeed(Seeder seeder, MongoTemplate mongo, SeedProperties properties) {
+	private final Environment environment;
+
+	DemoSeed(Seeder seeder, MongoTemplate mongo, SeedProperties properties, Environment environment) {
 		this.seeder = seeder;
 		this.mongo = mongo;
 		this.properties = properties;
+		this.environment = environment;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		// A find of one document, not count() or exists() (both count, which scans every listing on
-		// the embedded server).
-		if (!this.properties.demo() || this.mongo.findOne(new Query(), Listing.class) != null) {
+		boolean wanted = (this.properties.demo() != null) ? this.properties.demo()
+				: !Servers.externalMongo(this.environment);
+		int count = this.properties.demoListings();
+		if (!wanted || complete(count)) {
 			return;
 		}
-		int count = this.properties.demoListings();
-		log.info("No listing stored: seeding {} demo listings", count);
+		log.info("Seeding {} demo listings (resuming where an earlier start stopped, if one did)", count);
 		this.seeder.seed(count, Seeder.DEFAULT_SEED, (total) -> Progress.inLog(total, log));
+		status().updateOne(Filters.eq("_id", DEMO), Updates.combine(Updates.set("complete", true),
+				Updates.max("listings", count)), new UpdateOptions().upsert(true));
+	}
+
+	private boolean complete(int count) {
+		Document status = status().find(Filters.eq("_id", DEMO)).first();
+		return status != null && status.getBoolean("complete", false)
+				&& status.get("listings", Number.class).intValue() >= count;
+	}
+
+	private MongoCollection<Document> status() {
+		return this.mongo.getCollection(COLLECTION);
 	}
 
 }

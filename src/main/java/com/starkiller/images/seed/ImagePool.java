@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 
-import com.starkiller.images.media.MediaStore;
+import com.starkiller.images.media.ImageUploads;
 import com.starkiller.images.media.Variants;
 import com.starkiller.images.seed.painting.PhotoPainter;
 
@@ -20,10 +20,10 @@ class ImagePool {
 
 	static final int HEIGHT = WIDTH * 2 / 3;
 
-	private final MediaStore media;
+	private final ImageUploads images;
 
-	ImagePool(MediaStore media) {
-		this.media = media;
+	ImagePool(ImageUploads images) {
+		this.images = images;
 	}
 
 	private volatile List<DemoData.PoolImage> known = List.of();
@@ -40,9 +40,7 @@ class ImagePool {
 
 	private DemoData.PoolImage ensureImage(int number) {
 		String id = String.format("demo-%03d", number);
-		if (!this.media.exists(id, Variants.SMALL)) {
-			Variants.storeAll(this.media, id, PhotoPainter.paint(number, WIDTH, HEIGHT));
-		}
+		this.images.ensure(id, () -> PhotoPainter.paint(number, WIDTH, HEIGHT));
 		return new DemoData.PoolImage(id, PhotoPainter.describe(number), WIDTH, HEIGHT);
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingRepository;
+import com.starkiller.images.listing.ListingWrites;
 import com.starkiller.images.review.ReviewPage;
 
 /**
@@ -42,17 +43,23 @@ class Seeder {
 
 	private final ImagePool pool;
 
+	private final ListingWrites writes;
+
 	private final SeedProperties properties;
 
-	Seeder(MongoTemplate mongo, ListingRepository listings, ImagePool pool, SeedProperties properties) {
+	Seeder(MongoTemplate mongo, ListingRepository listings, ImagePool pool, ListingWrites writes,
+			SeedProperties properties) {
 		this.mongo = mongo;
 		this.listings = listings;
 		this.pool = pool;
+		this.writes = writes;
 		this.properties = properties;
 	}
 
 	/** Seeds listings 0..count-1; returns how many listings were already there. */
 	long seed(long count, long seed, LongFunction<Progress> progressFor) {
+		// Before anything is written: listings created meanwhile take ids after the seeded ones.
+		long taken = this.writes.reserveIdsBelow(count);
 		DemoData data = new DemoData(seed, this.pool.ensure(this.properties.imagePool()));
 		int batch = this.properties.batchSize();
 		int writers = this.properties.writers();
@@ -69,7 +76,7 @@ class Seeder {
 				if (first < count && pending < 2 * writers) {
 					long batchStart = first;
 					long batchEnd = Math.min(count, first + batch);
-					written.submit(() -> writeBatch(data, batchStart, batchEnd));
+					written.submit(() -> writeBatch(data, batchStart, batchEnd, taken));
 					first = batchEnd;
 					pending++;
 					continue;
@@ -93,10 +100,14 @@ class Seeder {
 		return from;
 	}
 
-	private int writeBatch(DemoData data, long first, long last) {
+	/** Ids up to {@code taken} may belong to listings created through the API: those are left alone. */
+	private int writeBatch(DemoData data, long first, long last, long taken) {
 		List<Document> reviews = new ArrayList<>();
 		List<Document> listingDocuments = new ArrayList<>((int) (last - first));
 		for (long id = first; id < last; id++) {
+			if (id <= taken && this.listings.existsById(id)) {
+				continue;
+			}
 			data.reviewPages(id).forEach((page) -> reviews.add(toDocument(page)));
 			listingDocuments.add(toDocument(data.listing(id)));
 		}

@@ -193,6 +193,21 @@ class CoherenceTest {
 		assertThat(title(b, id)).isEqualTo("Cold barn");
 	}
 
+	@Test
+	void anInstanceRestartedWhileAnotherWritesServesNothingStale() {
+		long id = created(a.json("POST", "/api/listings", listing("Old name"), AUTH));
+		try (AppInstance c = AppInstance.start()) {
+			awaitServedFromNearCopy(c.http(), id);
+			assertThat(title(c.http(), id)).isEqualTo("Old name");
+		}
+		write(a.json("PATCH", "/api/listings/" + id, "{\"name\":\"New name\"}", AUTH));
+		try (AppInstance restarted = AppInstance.start()) {
+			assertThat(title(restarted.http(), id)).isEqualTo("New name");
+			write(a.json("PATCH", "/api/listings/" + id, "{\"name\":\"Newer name\"}", AUTH));
+			assertThat(title(restarted.http(), id)).isEqualTo("Newer name");
+		}
+	}
+
 	/** Once an instance trusts its near copy (subscribed, echo heard), a read makes no Redis GET. */
 	private static void awaitServedFromNearCopy(Http http, long id) {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
