@@ -66,8 +66,8 @@ class CacheConfiguration {
 
 	@Bean
 	CacheWrites cacheWrites(TwoLevelCacheManager caches, RedisCircuitBreaker breaker, NearCache near,
-			InvalidationChannel channel, PendingEvictions pending) {
-		return new CacheWrites(caches, breaker, near, channel, pending);
+			InvalidationChannel channel, PendingEvictions pending, CacheProperties properties) {
+		return new CacheWrites(caches, breaker, near, channel, pending, properties.pendingSweep());
 	}
 
 	@Bean

@@ -1,11 +1,15 @@
 package com.starkiller.images.cache;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
  * What a write does to the caches, so every instance serves it at once: it replaces (or removes)
  * the entry in the shared Redis, then has every instance drop its near copy. When Redis or an
- * instance cannot be told, the key goes to {@link PendingEvictions}; the write still succeeds.
+ * instance cannot be told, the key goes to {@link PendingEvictions}, and the write answers only
+ * once no instance can still serve the old value: after the longest an instance may trust its
+ * near copies without hearing the channel, and after every instance's next sweep. So even then no
+ * read after the acknowledgement is stale; such writes are only slower (a few seconds).
  */
 public class CacheWrites {
 
@@ -19,13 +23,18 @@ public class CacheWrites {
 
 	private final PendingEvictions pending;
 
+	private final Duration convergence;
+
 	CacheWrites(TwoLevelCacheManager caches, RedisCircuitBreaker breaker, NearCache near, InvalidationChannel channel,
-			PendingEvictions pending) {
+			PendingEvictions pending, Duration pendingSweep) {
 		this.caches = caches;
 		this.breaker = breaker;
 		this.near = near;
 		this.channel = channel;
 		this.pending = pending;
+		Duration longest = (pendingSweep.compareTo(ChannelLiveness.ECHO_LIMIT) > 0) ? pendingSweep
+				: ChannelLiveness.ECHO_LIMIT;
+		this.convergence = longest.plusMillis(500);
 	}
 
 	/** A written entry's new value, over whatever Redis holds. */
@@ -39,24 +48,34 @@ public class CacheWrites {
 	}
 
 	private void write(String cacheName, Object key, Consumer<TwoLevelCache> change) {
+		boolean everyInstanceTold = false;
 		try {
 			if (!this.breaker.allowsCalls()) {
 				throw new IllegalStateException("Redis is marked down");
 			}
 			change.accept(this.caches.getCache(cacheName));
 			// Only once Redis holds the new value: an instance that drops its copy reads that.
-			if (!this.channel.publishEviction(cacheName, key)) {
-				// An instance did not confirm in time: the sweep reaches it within seconds.
-				this.pending.add(cacheName, key);
-			}
+			everyInstanceTold = this.channel.publishEviction(cacheName, key);
 		}
 		catch (RuntimeException ex) {
 			this.breaker.recordFailure(ex);
-			this.pending.add(cacheName, key);
 		}
 		finally {
 			// After the Redis write: a read of the old value that raced with it is dropped too.
 			this.near.drop(cacheName, key);
+		}
+		if (!everyInstanceTold) {
+			this.pending.add(cacheName, key);
+			awaitConvergence();
+		}
+	}
+
+	private void awaitConvergence() {
+		try {
+			Thread.sleep(this.convergence.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

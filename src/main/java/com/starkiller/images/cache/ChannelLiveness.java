@@ -1,6 +1,6 @@
 package com.starkiller.images.cache;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Whether this instance can prove it hears the invalidation channel: it is subscribed, and one of
@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
  */
 class ChannelLiveness {
 
-	private static final long ECHO_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(3);
+	/** The longest an instance keeps trusting its copies after it last heard the channel. */
+	static final Duration ECHO_LIMIT = Duration.ofSeconds(3);
+
+	private static final long ECHO_LIMIT_NANOS = ECHO_LIMIT.toNanos();
 
 	private volatile boolean subscribed;
 
