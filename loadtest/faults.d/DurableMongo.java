@@ -1,16 +1,18 @@
 import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 
+import com.starkiller.images.embedded.IdLookupH2Backend;
+
 /**
  * The fault run's MongoDB: mongo-java-server on an H2 file in a process of its own (this machine
- * has no MongoDB server), committing after every write. H2 on its own commits once a second, so a
+ * has no MongoDB server), as the app embeds it (reading one document for a query on its _id),
+ * and committing after every write. H2 on its own commits once a second, so a
  * kill -9 would lose the last second of acknowledged writes, which a real MongoDB (journal,
  * w: majority) does not. Run with the app's extracted lib/ on the class path:
- * java -cp 'lib/*' DurableMongo.java FILE PORT
+ * java -cp 'lib/*:starkiller-images.jar' DurableMongo.java FILE PORT
  */
 public class DurableMongo {
 
@@ -18,7 +20,7 @@ public class DurableMongo {
 			"create", "createIndexes", "drop");
 
 	public static void main(String[] args) throws Exception {
-		H2Backend backend = new H2Backend(args[0]) {
+		IdLookupH2Backend backend = new IdLookupH2Backend(args[0]) {
 			@Override
 			public Document handleMessage(MongoMessage message) {
 				Document answer = super.handleMessage(message);

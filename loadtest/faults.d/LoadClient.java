@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * java LoadClient.java LB_URL A_URL B_URL TOKEN MAX_SECONDS LISTINGS OUT_DIR
  * (it stops early once OUT_DIR/stop exists)
  *
- * Readers send a steady mix through the load balancer: hot pages (kept in memory by the app) and
- * uncached ones (random listings, mostly misses). Each writer owns one listing and writes to it
+ * Readers send a steady mix through the load balancer: 80 % hot pages (kept in memory by the app)
+ * and 20 % uncached ones (random listings, mostly misses), each reader pausing 10 ms in between. Each writer owns one listing and writes to it
  * in turn (rename, review, photo) through the load balancer; after each acknowledged write it reads
  * the listing from both instances directly, and a version older than the acknowledged one is a
  * stale read. At the end every acknowledged write is looked for. Every answer is recorded in
@@ -121,7 +121,7 @@ public class LoadClient {
 		HttpClient http = client();
 		while (System.currentTimeMillis() < end) {
 			ThreadLocalRandom random = ThreadLocalRandom.current();
-			if (random.nextInt(10) < 7) {
+			if (random.nextInt(10) < 8) {
 				send(http, "GET", lb + HOT[random.nextInt(HOT.length)], null, "hot");
 			}
 			else {
@@ -129,6 +129,8 @@ public class LoadClient {
 				String path = random.nextBoolean() ? "/reviews/" + id + "?index=1" : "/images/" + id + "?index=1";
 				send(http, "GET", lb + path, null, "uncached");
 			}
+			// A steady, moderate load: the whole fleet and this client share two cores.
+			pause(10);
 		}
 	}
 

@@ -32,12 +32,14 @@ def main():
     phases = [line.split("\t") for line in (work / "phases.tsv").read_text().splitlines()]
     writes = dict(line.split("\t") for line in (work / "writes.txt").read_text().splitlines())
     first = min(r[0] for r in requests)
-    phases = [("Baseline (no fault, first 20 s)", first, int(phases[0][1]) if phases else first + 20000)] + [
+    fault_start = int(phases[0][1]) if phases else first + 20000
+    phases = [("Baseline (no fault, 20 s before the first)", fault_start - 20000, fault_start)] + [
         (name, int(start), int(end)) for name, start, end in phases]
 
     rows = []
     verdicts = []
-    for name, start, end in phases:
+    for number, (name, start, end) in enumerate(phases):
+        following = phases[number + 1][1] if number + 1 < len(phases) else end + 10000
         window = [r for r in requests if start <= r[0] < end]
         reads = [r for r in window if r[3] in ("hot", "uncached")]
         hot = [r for r in reads if r[3] == "hot"]
@@ -47,7 +49,8 @@ def main():
         statuses = Counter(label(r[2]) for r in window)
         latencies = [r[1] for r in reads]
         over_3s = sum(1 for r in window if r[1] > 3000)
-        after = [r for r in requests if r[0] >= end and r[3] == "uncached" and r[2] != 200]
+        # Failures after the fault is over, until the next one starts: how long recovery took.
+        after = [r for r in requests if end <= r[0] < following and r[3] == "uncached" and r[2] != 200]
         recovery = (max(r[0] + r[1] for r in after) - end) / 1000 if after else 0.0
         uncached_errors = [r[1] for r in uncached if r[2] == 503]
         rows.append(

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +25,7 @@ class EmbeddedMongo {
 	@Bean(destroyMethod = "shutdown")
 	MongoServer embeddedMongoServer(EmbeddedProperties properties) throws IOException {
 		Path file = dataFile(properties);
-		MongoServer server = new MongoServer(new H2Backend(file.toString()));
+		MongoServer server = new MongoServer(new IdLookupH2Backend(file.toString()));
 		server.bind(FreePorts.LOOPBACK, FreePorts.next());
 		return server;
 	}

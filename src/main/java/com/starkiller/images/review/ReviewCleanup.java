@@ -1,6 +1,5 @@
 package com.starkiller.images.review;
 
-import java.util.List;
 import java.util.stream.IntStream;
 
 import com.mongodb.client.model.Filters;
@@ -25,11 +24,9 @@ class ReviewCleanup {
 	@EventListener
 	void on(ListingDeleted deleted) {
 		long id = deleted.listing().id();
-		List<String> pages = IntStream
-			.rangeClosed(0, ReviewPage.pageOf(Math.max(1, deleted.listing().reviewCount() + 1)))
-			.mapToObj((page) -> ReviewPage.id(id, page))
-			.toList();
-		this.mongo.getCollection(ReviewPage.COLLECTION).deleteMany(Filters.in("_id", pages));
+		IntStream.rangeClosed(0, ReviewPage.pageOf(Math.max(1, deleted.listing().reviewCount() + 1)))
+			.forEach((page) -> this.mongo.getCollection(ReviewPage.COLLECTION)
+				.deleteOne(Filters.eq("_id", ReviewPage.id(id, page))));
 	}
 
 }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -85,15 +85,17 @@ class ReviewWrites {
 				Filters.ne("reviews.position", review.position()));
 		Bson update = Updates.combine(Updates.push("reviews", document), Updates.setOnInsert("listing", listingId),
 				Updates.setOnInsert("page", page));
+		// findAndModify rather than update: the embedded server answers it by the _id index.
 		try {
-			this.mongo.getCollection(ReviewPage.COLLECTION).updateOne(missing, update, new UpdateOptions().upsert(true));
+			this.mongo.getCollection(ReviewPage.COLLECTION)
+				.findOneAndUpdate(missing, update, new FindOneAndUpdateOptions().upsert(true));
 		}
-		catch (MongoWriteException ex) {
+		catch (MongoCommandException ex) {
 			// The page exists (created meanwhile, or holding this review already): add it if missing.
-			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+			if (ErrorCategory.fromErrorCode(ex.getErrorCode()) != ErrorCategory.DUPLICATE_KEY) {
 				throw ex;
 			}
-			this.mongo.getCollection(ReviewPage.COLLECTION).updateOne(missing, update);
+			this.mongo.getCollection(ReviewPage.COLLECTION).findOneAndUpdate(missing, update);
 		}
 	}
 

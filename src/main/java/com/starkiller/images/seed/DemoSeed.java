@@ -1,5 +1,10 @@
 package com.starkiller.images.seed;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -16,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.starkiller.images.embedded.Servers;
+import com.starkiller.images.web.Unavailable;
 
 /**
  * Seeds the demo data so every page answers, on the embedded defaults (against a configured
@@ -31,6 +37,8 @@ class DemoSeed implements ApplicationRunner {
 	static final String COLLECTION = "demo_seed";
 
 	private static final String DEMO = "demo";
+
+	private static final Duration PATIENCE = Duration.ofMinutes(2);
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
 
@@ -54,13 +62,34 @@ class DemoSeed implements ApplicationRunner {
 		boolean wanted = (this.properties.demo() != null) ? this.properties.demo()
 				: !Servers.externalMongo(this.environment);
 		int count = this.properties.demoListings();
-		if (!wanted || complete(count)) {
+		if (!wanted || patiently(() -> complete(count))) {
 			return;
 		}
 		log.info("Seeding {} demo listings (resuming where an earlier start stopped, if one did)", count);
-		this.seeder.seed(count, Seeder.DEFAULT_SEED, (total) -> Progress.inLog(total, log));
-		status().updateOne(Filters.eq("_id", DEMO), Updates.combine(Updates.set("complete", true),
-				Updates.max("listings", count)), new UpdateOptions().upsert(true));
+		patiently(() -> this.seeder.seed(count, Seeder.DEFAULT_SEED, (total) -> Progress.inLog(total, log)));
+		patiently(() -> status().updateOne(Filters.eq("_id", DEMO),
+				Updates.combine(Updates.set("complete", true), Updates.max("listings", count)),
+				new UpdateOptions().upsert(true)));
+	}
+
+	/**
+	 * A MongoDB that is restarting or slow does not stop the start: the step is tried again (every
+	 * step here can be repeated) for up to {@link #PATIENCE}, while readiness says DOWN.
+	 */
+	private <T> T patiently(Supplier<T> step) {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (true) {
+			try {
+				return step.get();
+			}
+			catch (RuntimeException ex) {
+				if (!Unavailable.databaseOutOfReach(ex) || System.nanoTime() - deadline > 0) {
+					throw ex;
+				}
+				log.warn("MongoDB does not answer yet, trying again: {}", ex.toString());
+				LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+			}
+		}
 	}
 
 	private boolean complete(int count) {

@@ -4,17 +4,11 @@ import java.net.URI;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
-import com.mongodb.MongoExecutionTimeoutException;
-import com.mongodb.MongoOperationTimeoutException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.boot.web.error.ErrorAttributeOptions.Include;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -92,14 +86,8 @@ class ErrorPages implements ErrorController {
 
 	/** MongoDB out of reach or too slow, anywhere in the cause chain, becomes {@link Unavailable}. */
 	private static Throwable unavailable(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MongoTimeoutException || cause instanceof MongoOperationTimeoutException
-					|| cause instanceof MongoExecutionTimeoutException || cause instanceof MongoSocketException
-					|| cause instanceof DataAccessResourceFailureException || cause instanceof QueryTimeoutException) {
-				return new Unavailable("The database is not answering; please try again in a moment.");
-			}
-		}
-		return error;
+		return Unavailable.databaseOutOfReach(error)
+				? new Unavailable("The database is not answering; please try again in a moment.") : error;
 	}
 
 	// Only our own exceptions carry reasons written for readers; others get the status phrase.

@@ -1,5 +1,12 @@
 package com.starkiller.images.web;
 
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoOperationTimeoutException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -11,6 +18,18 @@ public class Unavailable extends ResponseStatusException {
 
 	public Unavailable(String reason) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, reason);
+	}
+
+	/** Whether the failure, anywhere in its cause chain, is MongoDB out of reach or too slow. */
+	public static boolean databaseOutOfReach(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MongoTimeoutException || cause instanceof MongoOperationTimeoutException
+					|| cause instanceof MongoExecutionTimeoutException || cause instanceof MongoSocketException
+					|| cause instanceof DataAccessResourceFailureException || cause instanceof QueryTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

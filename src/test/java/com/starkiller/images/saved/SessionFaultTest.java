@@ -26,7 +26,7 @@ class SessionFaultTest extends IntegrationTest {
 		RedisClient client = RedisClient.create(TestServers.redisUrl());
 		try (StatefulRedisConnection<String, String> admin = client.connect()) {
 			// Redis keeps the session but answers nobody for a while.
-			admin.sync().clientPause(4000);
+			admin.sync().clientPause(6000);
 			for (String page : new String[] { "/listings/52", "/images/52?index=1", "/reviews/52?index=1", "/listings/53" }) {
 				assertThat(this.http.get(page, "Cookie", session).statusCode()).as(page).isEqualTo(200);
 			}
