@@ -3,6 +3,7 @@ import java.util.Set;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import org.h2.mvstore.MVStore;
 
 import com.starkiller.images.embedded.IdLookupH2Backend;
 
@@ -20,7 +21,10 @@ public class DurableMongo {
 			"create", "createIndexes", "drop");
 
 	public static void main(String[] args) throws Exception {
-		IdLookupH2Backend backend = new IdLookupH2Backend(args[0]) {
+		// No background compaction: with a commit per write it rewrote the file every few seconds,
+		// stalling every operation for longer than the app's MongoDB timeout.
+		MVStore store = new MVStore.Builder().fileName(args[0]).autoCompactFillRate(0).open();
+		IdLookupH2Backend backend = new IdLookupH2Backend(store) {
 			@Override
 			public Document handleMessage(MongoMessage message) {
 				Document answer = super.handleMessage(message);

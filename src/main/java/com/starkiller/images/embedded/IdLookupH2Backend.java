@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend with one addition: a query that names one document by its
@@ -28,6 +29,10 @@ public class IdLookupH2Backend extends H2Backend {
 
 	public IdLookupH2Backend(String file) {
 		super(file);
+	}
+
+	public IdLookupH2Backend(MVStore store) {
+		super(store);
 	}
 
 	@Override

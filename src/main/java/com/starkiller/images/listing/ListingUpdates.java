@@ -44,24 +44,32 @@ class ListingUpdates {
 
 	/**
 	 * Applies the update (which must move the version on) and returns the listing after it; null
-	 * when only {@code condition} failed, for the caller to read again and retry. 404 for a missing
-	 * listing, 412 when If-Match no longer holds.
+	 * when only the writer's condition ({@code field} still equal to {@code value}) failed, for the
+	 * caller to read again and retry. 404 for a missing listing, 412 when If-Match no longer holds.
 	 */
-	Listing apply(long id, IfMatch ifMatch, Criteria condition, Update update) {
-		return apply(id, ifMatch, condition, update, true);
+	Listing apply(long id, IfMatch ifMatch, String field, Object value, Update update) {
+		return apply(id, ifMatch, field, value, update, true);
+	}
+
+	Listing apply(long id, IfMatch ifMatch, Update update) {
+		return apply(id, ifMatch, null, null, update, true);
 	}
 
 	/** As {@link #apply}, returning the listing as it was just before the update. */
 	Listing applyReturningOld(long id, IfMatch ifMatch, Update update) {
-		return apply(id, ifMatch, null, update, false);
+		return apply(id, ifMatch, null, null, update, false);
 	}
 
-	private Listing apply(long id, IfMatch ifMatch, Criteria condition, Update update, boolean returnNew) {
-		Criteria live = Criteria.where("_id").is(id).and("deleted").ne(true);
-		if (!ifMatch.isAny()) {
-			live = live.and("version").in(ifMatch.versions());
+	// One flat filter led by _id: every MongoDB answers it from the _id index.
+	private Listing apply(long id, IfMatch ifMatch, String field, Object value, Update update, boolean returnNew) {
+		Criteria filter = Criteria.where("_id").is(id).and("deleted").ne(true);
+		if (field != null) {
+			filter = filter.and(field).is(value);
 		}
-		Query query = Query.query((condition != null) ? new Criteria().andOperator(live, condition) : live);
+		if (!ifMatch.isAny() && !"version".equals(field)) {
+			filter = filter.and("version").in(ifMatch.versions());
+		}
+		Query query = Query.query(filter);
 		Listing updated = this.mongo.findAndModify(query, update,
 				FindAndModifyOptions.options().returnNew(returnNew), Listing.class);
 		if (updated == null) {

@@ -79,12 +79,12 @@ public class ListingWrites {
 		if (location != null) {
 			update.set("location", location);
 		}
-		return this.updates.refreshed(this.updates.apply(id, ifMatch, null, update));
+		return this.updates.refreshed(this.updates.apply(id, ifMatch, update));
 	}
 
 	/** After a write elsewhere (a review page): a new version, so nothing cached before is served. */
 	public Listing bumpVersion(long id) {
-		return this.updates.refreshed(this.updates.apply(id, IfMatch.ANY, null, new Update().inc("version", 1)));
+		return this.updates.refreshed(this.updates.apply(id, IfMatch.ANY, new Update().inc("version", 1)));
 	}
 
 	/**

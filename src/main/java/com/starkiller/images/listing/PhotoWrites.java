@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -41,7 +40,7 @@ public class PhotoWrites {
 	 */
 	public Listing add(long id, IfMatch ifMatch, Photo photo) {
 		try {
-			return this.updates.refreshed(this.updates.apply(id, ifMatch, null,
+			return this.updates.refreshed(this.updates.apply(id, ifMatch,
 					new Update().push("photos", photo).inc("version", 1)));
 		}
 		catch (RuntimeException ex) {
@@ -97,7 +96,8 @@ public class PhotoWrites {
 				throw ifMatch.failed(current);
 			}
 			List<Photo> photos = change.apply(new ArrayList<>(current.photos()));
-			Listing updated = this.updates.apply(id, ifMatch, Criteria.where("version").is(current.version()),
+			// If-Match was checked against this version just above.
+			Listing updated = this.updates.apply(id, ifMatch, "version", current.version(),
 					new Update().set("photos", photos).inc("version", 1));
 			if (updated != null) {
 				return this.updates.refreshed(updated);

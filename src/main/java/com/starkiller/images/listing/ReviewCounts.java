@@ -6,7 +6,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.bson.Document;
 
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -41,11 +40,11 @@ public class ReviewCounts {
 			}
 			int position = current.reviewCount() + 1;
 			Review review = new Review(position, draft.author(), draft.date(), draft.rating(), draft.text());
-			Listing counted = this.updates.apply(id, ifMatch, Criteria.where("reviewCount").is(current.reviewCount()),
-					new Update().inc("reviewCount", 1)
-						.inc("ratingTotal", review.rating())
-						.push("pendingReviews", review)
-						.inc("version", 1));
+			Update counting = new Update().inc("reviewCount", 1)
+				.inc("ratingTotal", review.rating())
+				.push("pendingReviews", review)
+				.inc("version", 1);
+			Listing counted = this.updates.apply(id, ifMatch, "reviewCount", current.reviewCount(), counting);
 			if (counted != null) {
 				return this.updates.refreshed(counted);
 			}
@@ -60,7 +59,7 @@ public class ReviewCounts {
 		Update update = new Update().pull("pendingReviews", new Document("position",
 				new Document("$in", positions)))
 			.inc("version", 1);
-		return this.updates.refreshed(this.updates.apply(id, IfMatch.ANY, null, update));
+		return this.updates.refreshed(this.updates.apply(id, IfMatch.ANY, update));
 	}
 
 }
