@@ -3,6 +3,9 @@ package com.starkiller.images.cache;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * What a write does to the caches, so every instance serves it at once: it replaces (or removes)
  * the entry in the shared Redis, then has every instance drop its near copy. When Redis or an
@@ -12,6 +15,8 @@ import java.util.function.Consumer;
  * read after the acknowledgement is stale; such writes are only slower (a few seconds).
  */
 public class CacheWrites {
+
+	private static final Logger log = LoggerFactory.getLogger(CacheWrites.class);
 
 	private final TwoLevelCacheManager caches;
 
@@ -59,12 +64,15 @@ public class CacheWrites {
 		}
 		catch (RuntimeException ex) {
 			this.breaker.recordFailure(ex);
+			log.debug("Write of {}::{} did not reach Redis: {}", cacheName, key, ex.toString());
 		}
 		finally {
 			// After the Redis write: a read of the old value that raced with it is dropped too.
 			this.near.drop(cacheName, key);
 		}
 		if (!everyInstanceTold) {
+			log.info("Write of {}::{} not confirmed by every instance: answering once none can serve the old value",
+					cacheName, key);
 			this.pending.add(cacheName, key);
 			awaitConvergence();
 		}

@@ -86,8 +86,11 @@ class ChannelConnection {
 		}
 	}
 
+	/** Closes both connections; {@link #isOpen} is false afterwards, so the channel may open again. */
 	void close() {
-		close(this.subscription);
+		StatefulRedisPubSubConnection<String, String> connection = this.subscription;
+		this.subscription = null;
+		close(connection);
 	}
 
 	private void close(StatefulRedisPubSubConnection<String, String> connection) {

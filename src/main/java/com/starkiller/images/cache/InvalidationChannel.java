@@ -24,6 +24,8 @@ class InvalidationChannel implements ChannelConnection.Listener {
 	/** How long a write waits for every instance to confirm; as long as a Redis command may take. */
 	private static final long CONFIRM_WAIT_MILLIS = 250;
 
+	private static final long RESUBSCRIBE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(5);
+
 	private static final Logger log = LoggerFactory.getLogger(InvalidationChannel.class);
 
 	private final String instance = UUID.randomUUID().toString();
@@ -39,6 +41,9 @@ class InvalidationChannel implements ChannelConnection.Listener {
 	private final ChannelLiveness liveness = new ChannelLiveness();
 
 	private final Confirmations confirmations = new Confirmations(this.instance);
+
+	/** When the connection was first seen open but unsubscribed; 0 while subscribed. */
+	private long unsubscribedSince;
 
 	InvalidationChannel(NearCache near, StringRedisTemplate publisher, RedisCircuitBreaker breaker,
 			ChannelConnection connection) {
@@ -65,8 +70,13 @@ class InvalidationChannel implements ChannelConnection.Listener {
 		try {
 			Long receivers = this.publisher.convertAndSend(CHANNEL, "evict " + cache + " " + id + " " + key);
 			// Unsubscribed, this instance hears no confirmation at all.
-			return this.liveness.isSubscribed()
+			boolean confirmed = this.liveness.isSubscribed()
 					&& this.confirmations.await(id, (receivers != null) ? receivers.intValue() : 0, CONFIRM_WAIT_MILLIS);
+			if (!confirmed) {
+				log.info("Eviction of {}::{} not confirmed: {} receivers, subscribed {}", cache, key, receivers,
+						this.liveness.isSubscribed());
+			}
+			return confirmed;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -77,10 +87,28 @@ class InvalidationChannel implements ChannelConnection.Listener {
 		}
 	}
 
-	/** Subscribes when not subscribed yet, sends the echo that proves the channel works. */
+	/**
+	 * Subscribes when not subscribed yet, and opens the connections anew when the client's own
+	 * reconnection has not brought the subscription back within {@link #RESUBSCRIBE_AFTER_NANOS};
+	 * sends the echo that proves the channel works.
+	 */
 	@Scheduled(fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
 	void maintain() {
 		try {
+			long now = System.nanoTime();
+			if (this.connection.isOpen() && !this.liveness.isSubscribed()) {
+				if (this.unsubscribedSince == 0) {
+					this.unsubscribedSince = now;
+				}
+				else if (now - this.unsubscribedSince > RESUBSCRIBE_AFTER_NANOS) {
+					log.info("Invalidation channel still not subscribed: connecting anew");
+					this.connection.close();
+					this.unsubscribedSince = 0;
+				}
+			}
+			else {
+				this.unsubscribedSince = 0;
+			}
 			if (!this.connection.isOpen() && !this.near.isEmpty()) {
 				open();
 			}

@@ -32,6 +32,9 @@ class CacheTest extends IntegrationTest {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	InvalidationChannel channel;
+
 	@Test
 	void aRepeatedRequestRunsNoMongoQuery() {
 		String page = "/reviews/21?index=2";
@@ -80,6 +83,8 @@ class CacheTest extends IntegrationTest {
 		int before = this.mongo.queries();
 		assertThat(this.http.get("/reviews/31?index=1").statusCode()).isEqualTo(200);
 		assertThat(this.mongo.queries()).isEqualTo(before);
+		// The invalidation channel comes back too (connecting anew if the client's reconnection does not).
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.channel.trusted()).isTrue());
 	}
 
 	private double redisFailures() {
