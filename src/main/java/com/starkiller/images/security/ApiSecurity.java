@@ -79,7 +79,8 @@ class ApiSecurity {
 		byte[] random = new byte[24];
 		new SecureRandom().nextBytes(random);
 		String generated = HexFormat.of().formatHex(random);
-		Path file = Path.of(environment.getProperty("starkiller.data-dir", "./data"), "api-token").toAbsolutePath();
+		Path file = Path.of(environment.getProperty("starkiller.data-dir", "./data"), "api-token").toAbsolutePath()
+			.normalize();
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, generated + System.lineSeparator());
 		file.toFile().setReadable(false, false);
