@@ -52,10 +52,6 @@ public class MediaStore implements CacheSource {
 		this.caches = caches;
 	}
 
-	public boolean exists(String image, int width) {
-		return this.gridFs.findOne(byId(fileId(image, width))) != null;
-	}
-
 	/** Stores one variant unless it is stored already; {@code imageWidth} and {@code imageHeight} are the original's. */
 	public void store(String image, int width, byte[] bytes, String contentType, int imageWidth, int imageHeight) {
 		if (write(fileId(image, width), bytes, contentType, new Document("image", image).append("width", width)
