@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class AppInstance implements AutoCloseable {
 
-	public static final String TOKEN = "instance-test-token";
+	public static final String TOKEN = "instance-test-token-0123456789abcdef";
 
 	public static final String[] AUTH = { "Authorization", "Bearer " + TOKEN };
 
@@ -21,9 +21,12 @@ public final class AppInstance implements AutoCloseable {
 
 	private final Http http;
 
+	private final Http management;
+
 	private AppInstance(ConfigurableApplicationContext context) {
 		this.context = context;
 		this.http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+		this.management = new Http(context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
 	}
 
 	/**
@@ -33,6 +36,7 @@ public final class AppInstance implements AutoCloseable {
 	public static AppInstance start(String... settings) {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("server.port", "0");
+		values.put("management.server.port", "0");
 		values.put("spring.mongodb.uri", TestServers.mongoUri());
 		values.put("spring.data.redis.url", TestServers.redisUrl());
 		values.put("starkiller.api.token", TOKEN);
@@ -57,6 +61,11 @@ public final class AppInstance implements AutoCloseable {
 
 	public Http http() {
 		return this.http;
+	}
+
+	/** The management port: actuator endpoints and health details. */
+	public Http management() {
+		return this.management;
 	}
 
 	public <T> T bean(Class<T> type) {

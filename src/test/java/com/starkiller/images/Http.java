@@ -69,6 +69,52 @@ public final class Http {
 		return send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * A GET written by hand, for headers the JDK's client will not send (such as {@code Host}):
+	 * answers the whole response, head and body, as text.
+	 */
+	public String raw(String path, String... headers) {
+		StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\n");
+		boolean host = false;
+		for (int i = 0; i < headers.length; i += 2) {
+			request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+			host |= headers[i].equalsIgnoreCase("Host");
+		}
+		if (!host) {
+			request.append("Host: 127.0.0.1:").append(this.port).append("\r\n");
+		}
+		request.append("Connection: close\r\n\r\n");
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(20_000);
+			socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			// One char per byte while the chunks are counted; UTF-8 once they are joined.
+			String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+			int end = response.indexOf("\r\n\r\n");
+			if (end < 0 || !response.substring(0, end).toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+				return utf8(response);
+			}
+			StringBuilder body = new StringBuilder();
+			int at = end + 4;
+			while (at < response.length()) {
+				int line = response.indexOf("\r\n", at);
+				int size = Integer.parseInt(response.substring(at, line).strip(), 16);
+				if (size == 0) {
+					break;
+				}
+				body.append(response, line + 2, Math.min(response.length(), line + 2 + size));
+				at = line + 2 + size + 2;
+			}
+			return utf8(response.substring(0, end + 4) + body);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static String utf8(String bytes) {
+		return new String(bytes.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	public String origin() {
 		return "http://127.0.0.1:" + this.port;
 	}

@@ -15,9 +15,14 @@ public final class RedisCaches {
 	}
 
 	public static RedisCacheConfiguration json(Class<?> type, Duration ttl) {
+		return json(type, ttl, ttl);
+	}
+
+	/** Markers of absence ({@link Versioned#ABSENT}) live {@code absentTtl}, everything else {@code ttl}. */
+	public static RedisCacheConfiguration json(Class<?> type, Duration ttl, Duration absentTtl) {
 		return RedisCacheConfiguration.defaultCacheConfig()
 			.prefixCacheNameWith(KEY_PREFIX)
-			.entryTtl(ttl)
+			.entryTtl((key, value) -> (value instanceof Versioned versioned && versioned.absent()) ? absentTtl : ttl)
 			.disableCachingNullValues()
 			.serializeValuesWith(SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(type)));
 	}

@@ -107,7 +107,8 @@ class TwoLevelCache implements Cache {
 	}
 
 	private void keepNear(Object key, Object value, long generationAtRead) {
-		if (this.channel.trusted()) {
+		// A scan of unknown ids must not push the hot entries out of the near cache.
+		if (this.channel.trusted() && !(value instanceof Versioned versioned && versioned.absent())) {
 			this.near.fill(getName(), key, value, generationAtRead);
 		}
 	}

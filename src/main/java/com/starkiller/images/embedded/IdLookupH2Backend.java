@@ -20,7 +20,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend with one addition: a query that names one document by its
- * {@code _id}, with further conditions beside it, reads that document instead of every document
+ * {@code _id} (or a few by {@code _id: {$in: [...]}}), with further conditions beside it, reads those
+ * documents instead of every document
  * of the collection. The server uses its {@code _id} index only for a query on {@code _id} alone,
  * so a conditional write such as {@code {_id: 7, version: 3}} used to read the whole collection;
  * real MongoDB answers both from the index.
@@ -68,14 +69,25 @@ public class IdLookupH2Backend extends H2Backend {
 		protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document fields) {
 			Object id = query.get("_id");
-			if (id == null || id instanceof Document || id instanceof Collection || id instanceof java.util.regex.Pattern) {
+			List<Object> ids;
+			if (id instanceof Document condition && condition.size() == 1 && condition.get("$in") instanceof Collection<?> in
+					&& in.stream().allMatch(Number.class::isInstance)) {
+				// {_id: {$in: [...]}}: the saved listings, read in one query.
+				ids = new ArrayList<>(in);
+			}
+			else if (id == null || id instanceof Document || id instanceof Collection || id instanceof java.util.regex.Pattern) {
 				return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
 			}
+			else {
+				ids = List.of(id);
+			}
 			List<Object> found = new ArrayList<>();
-			for (Object key : keys(id)) {
-				if (getDocument(key) != null) {
-					found.add(key);
-					break;
+			for (Object each : ids) {
+				for (Object key : keys(each)) {
+					if (getDocument(key) != null) {
+						found.add(key);
+						break;
+					}
 				}
 			}
 			return matchDocuments(query, found, orderBy, skip, limit, batchSize, fields);

@@ -33,7 +33,12 @@ public record Listing(@Id long id, String name, Location location, List<Photo> p
 		this(id, name, location, photos, reviewCount, ratingTotal, version, null, null);
 	}
 
-	/** Whether this is a deleted listing's tombstone. */
+	/** What the cache keeps for an id with no listing: a tombstone at {@link Versioned#ABSENT}. */
+	static Listing absent(long id) {
+		return new Listing(id, null, null, List.of(), 0, 0, ABSENT, null, true);
+	}
+
+	/** Whether this is a deleted listing's tombstone, or the marker of an id that has none. */
 	public boolean tombstone() {
 		return Boolean.TRUE.equals(this.deleted);
 	}

@@ -1,5 +1,10 @@
 package com.starkiller.images.listing;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
@@ -18,8 +23,11 @@ public class ListingService {
 
 	private final StoredListings stored;
 
-	ListingService(StoredListings stored) {
+	private final ListingRepository repository;
+
+	ListingService(StoredListings stored, ListingRepository repository) {
 		this.stored = stored;
+		this.repository = repository;
 	}
 
 	public Listing get(long id) {
@@ -30,10 +38,20 @@ public class ListingService {
 		return listing;
 	}
 
+	/**
+	 * The listings of these ids that exist, in the order given, read from MongoDB in one query: a
+	 * list of hundreds costs one round trip instead of one per id.
+	 */
+	public List<Listing> existing(Collection<Long> ids) {
+		Map<Long, Listing> found = new HashMap<>();
+		this.repository.findAllById(ids).forEach((listing) -> found.put(listing.id(), listing));
+		return ids.stream().map(found::get).filter((listing) -> listing != null && !listing.tombstone()).toList();
+	}
+
 	@Bean
 	static RedisCacheManagerBuilderCustomizer listingCache(CacheProperties properties) {
 		return (caches) -> caches.withCacheConfiguration(CACHE,
-				RedisCaches.json(Listing.class, properties.listingTtl()));
+				RedisCaches.json(Listing.class, properties.listingTtl(), properties.absentTtl()));
 	}
 
 }

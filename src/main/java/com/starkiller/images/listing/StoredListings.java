@@ -18,10 +18,14 @@ class StoredListings implements CacheSource {
 		this.listings = listings;
 	}
 
+	/**
+	 * The listing, its tombstone, or, for an id that never had one, a marker of its absence (kept
+	 * briefly, and replaced by the listing's first write), so unknown ids reach MongoDB once.
+	 */
 	// The default key of a single argument is the argument itself: the id, without a SpEL evaluation.
 	@Cacheable(cacheNames = ListingService.CACHE, sync = true)
 	public Listing find(long id) {
-		return this.listings.findById(id).orElse(null);
+		return this.listings.findById(id).orElseGet(() -> Listing.absent(id));
 	}
 
 	@Override

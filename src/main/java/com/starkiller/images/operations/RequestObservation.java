@@ -27,8 +27,8 @@ class RequestObservation {
 		ServerHttpObservationFilter filter = new ServerHttpObservationFilter(registry,
 				convention.getIfAvailable(() -> new DefaultServerRequestObservationConvention(name)));
 		FilterRegistrationBean<ServerHttpObservationFilter> registration = new FilterRegistrationBean<>(filter);
-		// After ResponseTimeFilter (HIGHEST_PRECEDENCE) and the kept pages (+ 1).
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		// After ResponseTimeFilter (HIGHEST_PRECEDENCE) the security headers and host check (+ 1) and the kept pages (+ 2).
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 		return registration;
 	}

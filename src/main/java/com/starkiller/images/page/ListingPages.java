@@ -7,6 +7,7 @@ import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingService;
 import com.starkiller.images.review.Carousel;
 import com.starkiller.images.review.ReviewService;
+import com.starkiller.images.web.PublicUrl;
 
 /**
  * Builds the one listing page that {@code /listings/{id}}, {@code /images/{id}} and
@@ -23,10 +24,13 @@ public class ListingPages {
 
 	private final EmbedScript loader;
 
-	ListingPages(ListingService listings, ReviewService reviews, EmbedScript loader) {
+	private final PublicUrl publicUrl;
+
+	ListingPages(ListingService listings, ReviewService reviews, EmbedScript loader, PublicUrl publicUrl) {
 		this.listings = listings;
 		this.reviews = reviews;
 		this.loader = loader;
+		this.publicUrl = publicUrl;
 	}
 
 	public ListingPage plain(long id) {
@@ -45,7 +49,7 @@ public class ListingPages {
 	}
 
 	private ListingPage page(Listing listing, Gallery lightbox, Carousel reviews) {
-		return new ListingPage(listing, lightbox, reviews, Share.of(listing, this.loader.path()));
+		return new ListingPage(listing, lightbox, reviews, Share.of(listing, this.publicUrl.base(), this.loader.path()));
 	}
 
 }

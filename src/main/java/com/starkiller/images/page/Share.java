@@ -3,18 +3,22 @@ package com.starkiller.images.page;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 import com.starkiller.images.listing.Listing;
+import com.starkiller.images.listing.Photo;
 
-/** The Share dialog's links for a listing, each to its absolute URL, URL-encoded. */
-public record Share(String url, String embedUrl, String loaderUrl, long listing, String title) {
+/**
+ * The Share dialog's links for a listing, each to its absolute URL, URL-encoded, and the page's
+ * canonical and Open Graph URLs. {@code base} is the site's public URL ({@code web.PublicUrl}), never
+ * a header a visitor chose.
+ */
+public record Share(String url, String embedUrl, String loaderUrl, String imageUrl, long listing, String title) {
 
-	static Share of(Listing listing, String loaderPath) {
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	static Share of(Listing listing, String base, String loaderPath) {
+		String image = listing.photos().isEmpty() ? null : base + listing.photo(1).src(Photo.LARGE);
 		return new Share(base + "/listings/" + listing.id(), base + "/embed/listings/" + listing.id(),
-				base + loaderPath, listing.id(), listing.name());
+				base + loaderPath, image, listing.id(), listing.name());
 	}
 
 	public String facebook() {

@@ -18,6 +18,13 @@ public class SavedListings {
 
 	static final String ATTRIBUTE = "starkiller.saved";
 
+	// The most listings one visitor keeps: a session stays small, and /saved one bounded query.
+	private final int max;
+
+	SavedListings(SavedProperties properties) {
+		this.max = properties.max();
+	}
+
 	/** Whether the current visitor saved the listing; used by the Save button on every page. */
 	public boolean contains(long listing) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -29,9 +36,13 @@ public class SavedListings {
 		return (session != null) ? List.copyOf(ids(session)) : List.of();
 	}
 
-	void set(HttpSession session, long listing, boolean saved) {
+	/** Saves or unsaves; false, changing nothing, when the list is full and the listing is not on it. */
+	boolean set(HttpSession session, long listing, boolean saved) {
 		LinkedHashSet<Long> ids = new LinkedHashSet<>(ids(session));
 		if (saved) {
+			if (ids.size() >= this.max && !ids.contains(listing)) {
+				return false;
+			}
 			ids.add(listing);
 		}
 		else {
@@ -39,6 +50,12 @@ public class SavedListings {
 		}
 		// Set again, not changed in place, so the session store sees the write.
 		session.setAttribute(ATTRIBUTE, ids);
+		return true;
+	}
+
+	/** The message at the cap, for the Save button. */
+	public String full() {
+		return "You have saved " + this.max + " places, the most we keep. Remove one to save another.";
 	}
 
 	@SuppressWarnings("unchecked")

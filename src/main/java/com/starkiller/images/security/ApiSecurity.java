@@ -70,7 +70,12 @@ class ApiSecurity {
 	private static String token(SecurityProperties properties, Environment environment) throws IOException {
 		String configured = properties.api().token();
 		if (StringUtils.hasText(configured)) {
-			return configured;
+			if (configured.strip().length() < SecurityProperties.Api.MIN_TOKEN_LENGTH) {
+				throw new IllegalStateException("starkiller.api.token (STARKILLER_API_TOKEN) is too short to be a secret: "
+						+ "use at least " + SecurityProperties.Api.MIN_TOKEN_LENGTH
+						+ " random characters, such as the output of: openssl rand -hex 24");
+			}
+			return configured.strip();
 		}
 		if (Servers.externalMongo(environment) || Servers.externalRedis(environment)) {
 			throw new IllegalStateException("Set starkiller.api.token (STARKILLER_API_TOKEN): with a configured MongoDB "

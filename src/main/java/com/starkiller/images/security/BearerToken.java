@@ -3,6 +3,7 @@ package com.starkiller.images.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -15,7 +16,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates a request whose bearer token matches, compared in constant time. */
+/**
+ * Authenticates a request whose bearer token matches. Their SHA-256 digests are compared, in
+ * constant time, so neither the time taken nor an early exit tells anything of the token's length
+ * or content.
+ */
 final class BearerToken extends OncePerRequestFilter {
 
 	static final String WRITER = "WRITER";
@@ -25,7 +30,7 @@ final class BearerToken extends OncePerRequestFilter {
 	private final byte[] token;
 
 	BearerToken(String token) {
-		this.token = token.getBytes(StandardCharsets.UTF_8);
+		this.token = sha256(token);
 	}
 
 	@Override
@@ -33,12 +38,21 @@ final class BearerToken extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.startsWith(PREFIX) && MessageDigest
-			.isEqual(header.substring(PREFIX.length()).strip().getBytes(StandardCharsets.UTF_8), this.token)) {
+			.isEqual(sha256(header.substring(PREFIX.length()).strip()), this.token)) {
 			SecurityContextHolder.getContext()
 				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api", null,
 						List.of(new SimpleGrantedAuthority("ROLE_" + WRITER))));
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static byte[] sha256(String value) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
 	}
 
 }

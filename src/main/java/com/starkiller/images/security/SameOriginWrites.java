@@ -14,18 +14,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.starkiller.images.web.ApiPaths;
+import com.starkiller.images.web.PublicUrl;
 
 /**
  * CSRF protection for the visitor's writes (Save) without a token, so that pages stay free of
  * sessions and cookies: a browser write must come from our own pages, as the Fetch Metadata
  * header {@code Sec-Fetch-Site} or else {@code Origin}/{@code Referer} tells (OWASP's
  * "verifying origin with standard headers"). The session cookie is also {@code SameSite=Lax}.
- * The bearer-token JSON API ({@link ApiPaths}) is not a browser session and is not checked here.
+ * The origin compared is the whole of it, scheme, host and port: the configured public URL's, or
+ * else the request's as Tomcat read it behind the trusted proxies (a proxy that rewrites {@code Host}
+ * needs the public URL). The bearer-token JSON API ({@link ApiPaths}) is not a browser session and
+ * is not checked here.
  */
 @Component
 class SameOriginWrites extends OncePerRequestFilter {
 
 	private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+	private final PublicUrl publicUrl;
+
+	SameOriginWrites(PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
+	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -35,7 +45,7 @@ class SameOriginWrites extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (fromOurPages(request)) {
+		if (fromOurPages(request, this.publicUrl.origin(request))) {
 			chain.doFilter(request, response);
 		}
 		else {
@@ -43,7 +53,7 @@ class SameOriginWrites extends OncePerRequestFilter {
 		}
 	}
 
-	static boolean fromOurPages(HttpServletRequest request) {
+	static boolean fromOurPages(HttpServletRequest request, String ourOrigin) {
 		String site = request.getHeader("Sec-Fetch-Site");
 		if (site != null) {
 			return site.equals("same-origin") || site.equals("none");
@@ -54,9 +64,10 @@ class SameOriginWrites extends OncePerRequestFilter {
 		}
 		try {
 			URI uri = URI.create(source);
-			String host = request.getHeader("Host");
-			String authority = (uri.getPort() == -1) ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-			return host != null && host.equalsIgnoreCase(authority);
+			if (uri.getScheme() == null || uri.getHost() == null) {
+				return false;
+			}
+			return PublicUrl.origin(uri.getScheme(), uri.getHost(), uri.getPort()).equals(ourOrigin);
 		}
 		catch (IllegalArgumentException ex) {
 			return false;

@@ -13,8 +13,12 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("starkiller")
 record SecurityProperties(@DefaultValue @Valid Api api, @DefaultValue @Valid Embed embed) {
 
-	/** The bearer token writes need; empty: one is generated at start-up and logged. */
+	/** The bearer token writes need; empty: one is generated at start-up and its first characters logged. */
 	record Api(@DefaultValue("") @NotNull String token) {
+
+		/** 32 hexadecimal characters are 128 random bits. */
+		static final int MIN_TOKEN_LENGTH = 32;
+
 	}
 
 	/** CSP frame-ancestors sources allowed to frame the widget (/embed/**). */

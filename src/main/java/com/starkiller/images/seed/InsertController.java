@@ -3,6 +3,7 @@ package com.starkiller.images.seed;
 import java.net.URI;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,9 +13,12 @@ import com.starkiller.images.listing.ListingWrites;
 
 /**
  * The original's {@code POST /insert}: creates one random listing (demo name, place and photos
- * from the pool) under the next free id. Load tests of writes use it; it needs the API token.
+ * from the pool) under the next free id. Load tests of writes use it; it needs the API token, and
+ * it exists only where {@code starkiller.insert.enabled} is true: a production site has no use for
+ * random listings.
  */
 @RestController
+@ConditionalOnBooleanProperty("starkiller.insert.enabled")
 class InsertController {
 
 	private final ListingWrites writes;

@@ -2,6 +2,7 @@ package com.starkiller.images.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ import com.starkiller.images.cache.CacheProperties;
  * rest of the chain gave the first answer are replayed.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RenderedPages extends OncePerRequestFilter {
 
 	/** Headers of the first answer that are not replayed: set per answer, or by this filter. */
@@ -49,6 +50,9 @@ class RenderedPages extends OncePerRequestFilter {
 
 	private static final Pattern ROUTE = Pattern
 		.compile("/(listings|images|reviews|embed/listings)/(\\d{1,18})");
+
+	// text/html first, with no parameters (so at quality 1), then the next type or the end.
+	private static final Pattern HTML_FIRST = Pattern.compile("text/html\\s*(,|$)");
 
 	private static final Pattern QUERY = Pattern.compile("(index=[1-9]\\d{0,8}|reviews=[01])?");
 
@@ -62,9 +66,12 @@ class RenderedPages extends OncePerRequestFilter {
 
 	private final Counter misses;
 
-	RenderedPages(ListingVersions versions, CacheProperties properties, MeterRegistry meters,
+	private final PublicUrl publicUrl;
+
+	RenderedPages(ListingVersions versions, PublicUrl publicUrl, CacheProperties properties, MeterRegistry meters,
 			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
 		this.versions = versions;
+		this.publicUrl = publicUrl;
 		this.sessionCookie = sessionCookie;
 		this.hits = meters.counter("starkiller.rendered.requests", "result", "hit");
 		this.misses = meters.counter("starkiller.rendered.requests", "result", "miss");
@@ -72,6 +79,7 @@ class RenderedPages extends OncePerRequestFilter {
 			.maximumWeight(properties.renderedBytes().toBytes())
 			.<String, RenderedPage>weigher((key, page) -> key.length() + page.weight())
 			.build();
+		meters.gaugeMapSize("starkiller.rendered.pages", List.of(), this.rendered.asMap());
 	}
 
 	@Override
@@ -117,13 +125,15 @@ class RenderedPages extends OncePerRequestFilter {
 	/** Renders through the whole chain, and keeps the answer when nothing in it is the visitor's. */
 	private void render(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		// Headers the filters before this one set, they set on every answer, kept or not.
+		Set<String> setBefore = new HashSet<>(response.getHeaderNames());
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, capture);
-		if (capture.getStatus() == 200 && !capture.containsHeader("Set-Cookie")) {
+		if (capture.getStatus() == 200 && !capture.containsHeader("Set-Cookie") && asChosen(key, capture)) {
 			List<String[]> headers = new ArrayList<>();
 			// Tomcat names a header once per value; each name is taken once, with all its values.
 			for (String name : new LinkedHashSet<>(capture.getHeaderNames())) {
-				if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+				if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT)) && !setBefore.contains(name)) {
 					capture.getHeaders(name).forEach((value) -> headers.add(new String[] { name, value }));
 				}
 			}
@@ -138,11 +148,20 @@ class RenderedPages extends OncePerRequestFilter {
 		capture.copyBodyToResponse();
 	}
 
+	/** A browser's Accept is kept as HTML only when it was answered in HTML. */
+	private static boolean asChosen(String key, HttpServletResponse response) {
+		return !key.endsWith(" html") || (response.getContentType() != null && response.getContentType().startsWith("text/html"));
+	}
+
 	/** What the answer depends on, or null when this request is not one we keep. */
 	private String key(HttpServletRequest request) {
 		String query = (request.getQueryString() != null) ? request.getQueryString() : "";
 		Matcher route = ROUTE.matcher(request.getRequestURI());
 		if (!QUERY.matcher(query).matches() || !route.matches()) {
+			return null;
+		}
+		String representation = representation(request.getHeader("Accept"));
+		if (representation == null) {
 			return null;
 		}
 		OptionalLong version = this.versions.current(Long.parseLong(route.group(2)));
@@ -151,9 +170,35 @@ class RenderedPages extends OncePerRequestFilter {
 		}
 		boolean fragment = "true".equals(request.getHeader("HX-Request"))
 				&& request.getHeader("HX-History-Restore-Request") == null;
-		// Everything the answer varies on: the Host (absolute links), HX-Request and Accept.
-		return (fragment ? "fragment " : "page ") + request.getHeader("Host") + request.getRequestURI() + "?" + query
-				+ " v" + version.getAsLong() + " " + request.getHeader("Accept");
+		// Everything the answer varies on, each reduced to the few forms that exist: the site's base
+		// (absolute links; the configured public URL, or the host the request was checked against),
+		// htmx or not, and which representation the Accept header chooses.
+		return (fragment ? "fragment " : "page ") + this.publicUrl.base(request) + route.group() + "?" + query + " v"
+				+ version.getAsLong() + " " + representation;
+	}
+
+	/**
+	 * The representation an {@code Accept} header chooses, from the three that visitors send: none or
+	 * any ({@code "any"}), exactly JSON ({@code "json"}), or a browser's, led by {@code text/html} at
+	 * full quality and not naming JSON ({@code "html"}). Any other header is answered afresh, so no
+	 * visitor's header can make the kept answers grow or be served to someone who asked differently.
+	 */
+	static String representation(String accept) {
+		if (accept == null) {
+			return "any";
+		}
+		String value = accept.strip().toLowerCase(Locale.ROOT);
+		if (value.isEmpty() || value.equals("*/*")) {
+			return "any";
+		}
+		if (value.equals("application/json")) {
+			return "json";
+		}
+		if (value.length() <= 512 && HTML_FIRST.matcher(value).lookingAt() && !value.contains("json")
+				&& !value.contains("application/*")) {
+			return "html";
+		}
+		return null;
 	}
 
 	private static boolean acceptsGzip(HttpServletRequest request) {

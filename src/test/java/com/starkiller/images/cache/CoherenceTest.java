@@ -153,7 +153,7 @@ class CoherenceTest {
 			client.shutdown();
 		}
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			assertThat(a.get("/actuator/health").body()).contains("\"redis\":{\"status\":\"UP\"");
+			assertThat(instanceA.management().get("/actuator/health").body()).contains("\"redis\":{\"status\":\"UP\"");
 		});
 		assertThat(title(a, id)).isEqualTo("Loud room");
 		// B never saw the outage: the sweep of pending evictions reaches it within seconds.

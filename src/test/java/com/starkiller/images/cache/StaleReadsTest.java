@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 		"starkiller.cache.pending-sweep=500ms" })
 class StaleReadsTest extends IntegrationTest {
 
-	static final String TOKEN = "stale-token";
+	static final String TOKEN = "stale-token-0123456789abcdef0123456789";
 
 	private static final String[] AUTH = { "Authorization", "Bearer " + TOKEN };
 

@@ -63,7 +63,7 @@ import static org.assertj.core.api.Assertions.fail;
 @TestPropertySource(properties = "starkiller.api.token=" + UploadTest.TOKEN)
 class UploadTest extends IntegrationTest {
 
-	static final String TOKEN = "test-token";
+	static final String TOKEN = "test-token-0123456789abcdef0123456789";
 
 	private static final String SECRET = "GPS-SECRET-48.85";
 

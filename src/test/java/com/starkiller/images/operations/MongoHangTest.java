@@ -61,15 +61,15 @@ class MongoHangTest {
 			assertThat(json.statusCode()).isEqualTo(503);
 			assertThat(json.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
-			assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-			assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+			assertThat(http.get("/livez").statusCode()).isEqualTo(200);
+			assertThat(http.get("/readyz").statusCode()).isEqualTo(503);
 		}
 		finally {
 			mongo.thaw();
 		}
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			assertThat(http.get("/listings/61").statusCode()).isEqualTo(200);
-			assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+			assertThat(http.get("/readyz").statusCode()).isEqualTo(200);
 		});
 	}
 

@@ -13,20 +13,35 @@ class OperationsTest extends IntegrationTest {
 	@Test
 	void everyResponseSaysHowLongItTook() {
 		for (String path : new String[] { "/listings/1", "/reviews/1?index=1", "/reviews/abc", "/media/demo-001/200",
-				"/actuator/health" }) {
+				"/readyz" }) {
 			assertThat(this.http.get(path).headers().firstValue("X-Response-Time")).as(path)
 				.hasValueSatisfying((value) -> assertThat(value).matches("\\d+\\.\\d{3}ms"));
 		}
 	}
 
 	@Test
-	void healthReportsMongoAndRedisWithProbeGroups() {
-		HttpResponse<String> health = this.http.get("/actuator/health");
+	void healthDetailsAreOnTheManagementPortOnly() {
+		HttpResponse<String> health = this.management.get("/actuator/health");
 
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"mongo\"", "\"redis\"", "\"status\":\"UP\"");
-		assertThat(this.http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-		assertThat(this.http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(this.management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(this.management.get("/actuator/info").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void thePublicPortAnswersOnlyTheProbesWithoutDetails() {
+		HttpResponse<String> liveness = this.http.get("/livez");
+		HttpResponse<String> readiness = this.http.get("/readyz");
+
+		assertThat(liveness.statusCode()).isEqualTo(200);
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
+		assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
+		for (String path : new String[] { "/actuator/health", "/actuator/health/readiness", "/actuator/info",
+				"/actuator/env", "/actuator" }) {
+			assertThat(this.http.get(path).statusCode()).as(path).isEqualTo(404);
+		}
 	}
 
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "starkiller.api.token=" + PendingReviewTest.TOKEN)
 class PendingReviewTest extends IntegrationTest {
 
-	static final String TOKEN = "review-token";
+	static final String TOKEN = "review-token-0123456789abcdef0123456789";
 
 	private static final String[] AUTH = { "Authorization", "Bearer " + TOKEN };
 

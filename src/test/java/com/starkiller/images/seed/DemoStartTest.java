@@ -99,7 +99,7 @@ class DemoStartTest {
 					// Throws the failure of a start that failed.
 					app.get();
 				}
-				HttpResponse<String> readiness = tryGet(http, "/actuator/health/readiness");
+				HttpResponse<String> readiness = tryGet(http, "/readyz");
 				if (readiness == null) {
 					continue;
 				}
@@ -157,7 +157,7 @@ class DemoStartTest {
 				"spring.data.redis.url=" + redisOf(database), "starkiller.seed.demo=")) {
 			assertThat(mongo.getDatabase(database).getCollection("listings").countDocuments()).isZero();
 			assertThat(app.http().get("/listings/0").statusCode()).isEqualTo(404);
-			assertThat(app.http().get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+			assertThat(app.http().get("/readyz").statusCode()).isEqualTo(200);
 		}
 	}
 
