@@ -25,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,6 +39,12 @@ public final class Browser implements AutoCloseable {
 
 	/** How long a wait lasts before a test fails: generous, since CI has two cores. */
 	public static final Duration PATIENCE = Duration.ofSeconds(10);
+
+	private static final String VIOLATION = "securitypolicyviolation";
+
+	private static final String VIOLATION_LISTENER = "document.addEventListener('" + VIOLATION + "', (e) => "
+			+ "console.error('" + VIOLATION + ": ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') "
+			+ "+ ' in ' + e.documentURI + ' at ' + e.sourceFile + ':' + e.lineNumber + ' ' + (e.sample || '')));";
 
 	/** htmx marks a request in flight, content being swapped, and new content until it settles. */
 	private static final String HTMX_BUSY = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added";
@@ -74,6 +82,8 @@ public final class Browser implements AutoCloseable {
 			.build();
 		try {
 			ChromeDriver driver = new ChromeDriver(service, options.toChromeOptions(profile));
+			// In every document, before its own scripts: each CSP violation is written to the console.
+			driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", VIOLATION_LISTENER));
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 			driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
 			return new Browser(driver, profile, origin, options);
@@ -300,6 +310,23 @@ public final class Browser implements AutoCloseable {
 	/** The driver itself, for tools such as axe that take one. */
 	public WebDriver driver() {
 		return this.driver;
+	}
+
+	/**
+	 * What the console said about the security headers since last asked: every
+	 * {@code securitypolicyviolation} event the listener saw (with JavaScript off, Chromium's own
+	 * report of a refused resource), and any complaint about the {@code Permissions-Policy}.
+	 */
+	public List<String> securityPolicyViolations() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains(VIOLATION) || message.contains("Content Security Policy")
+					|| message.contains("Permissions-Policy"))
+			.toList();
 	}
 
 	/** Keeps a screenshot, the DOM and the console; answers where, without the extensions. */

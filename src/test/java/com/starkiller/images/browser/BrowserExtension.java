@@ -3,6 +3,7 @@ package com.starkiller.images.browser;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -17,7 +18,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Gives each test a fresh {@link Browser} pointed at the app's random port, set up as the test's
  * {@link Phone} and {@link JavaScriptDisabled} annotations say, and quits it after the test. When
  * the test fails, what the browser showed is kept under {@code target/browser-failures/<TestClass>/}
- * as {@code <testName>.png}, {@code .html} and {@code .console.txt}.
+ * as {@code <testName>.png}, {@code .html} and {@code .console.txt}. Every test also fails on any
+ * Content-Security-Policy violation its pages caused.
  */
 public final class BrowserExtension implements ParameterResolver, AfterTestExecutionCallback, AfterEachCallback {
 
@@ -50,11 +52,22 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
 		}
 	}
 
+	/** A test whose pages broke the Content-Security-Policy fails, however it otherwise went. */
 	@Override
 	public void afterEach(ExtensionContext context) {
 		Browser browser = context.getStore(NAMESPACE).remove(Browser.class, Browser.class);
-		if (browser != null) {
+		if (browser == null) {
+			return;
+		}
+		List<String> violations;
+		try {
+			violations = browser.securityPolicyViolations();
+		}
+		finally {
 			browser.close();
+		}
+		if (!violations.isEmpty()) {
+			throw new AssertionError("The pages broke their security headers:\n" + String.join("\n", violations));
 		}
 	}
 
