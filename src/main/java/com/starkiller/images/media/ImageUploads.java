@@ -1,14 +1,7 @@
 package com.starkiller.images.media;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Iterator;
 import java.util.function.Supplier;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -18,7 +11,7 @@ import com.starkiller.images.web.BadRequest;
 
 /**
  * Turns uploaded bytes into a stored image: the type from the bytes themselves (JPEG, PNG, WebP),
- * the pixel count checked from the header before anything is decoded, the original kept with its
+ * decoded within the instance's decode budget ({@link ImageDecoder}), the original kept with its
  * size and content hash (identical uploads are stored once), and the variants made at once.
  */
 @Service
@@ -30,13 +23,13 @@ public class ImageUploads {
 
 	private final ImageLocks locks;
 
-	private final long maxPixels;
+	private final ImageDecoder decoder;
 
-	ImageUploads(MediaStore media, ImageRefs refs, ImageLocks locks, MediaProperties properties) {
+	ImageUploads(MediaStore media, ImageRefs refs, ImageLocks locks, ImageDecoder decoder) {
 		this.media = media;
 		this.refs = refs;
 		this.locks = locks;
-		this.maxPixels = properties.maxPixels();
+		this.decoder = decoder;
 	}
 
 	/** A stored image as photos refer to it. */
@@ -60,9 +53,9 @@ public class ImageUploads {
 		String id = MediaStore.sha256(bytes).substring(0, 32);
 		return this.locks.withLock(id, () -> {
 			if (this.media.size(id) == null) {
-				BufferedImage image = decode(bytes, type);
-				this.media.storeOriginal(id, bytes, type.mediaType(), image.getWidth(), image.getHeight());
-				Variants.storeAll(this.media, id, image);
+				Variants.Encoded variants = this.decoder.variants(bytes, type);
+				this.media.storeOriginal(id, bytes, type.mediaType(), variants.imageWidth(), variants.imageHeight());
+				Variants.store(this.media, id, variants);
 			}
 			this.refs.useLocked(id);
 			int[] size = this.media.size(id);
@@ -91,90 +84,6 @@ public class ImageUploads {
 		}
 		int[] size = this.media.size(id);
 		return new StoredImage(id, size[0], size[1]);
-	}
-
-	private BufferedImage decode(byte[] bytes, ImageType type) {
-		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(type.format());
-			if (!readers.hasNext()) {
-				throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "No decoder for " + type + ".");
-			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(input, true, true);
-				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-				if (pixels > this.maxPixels) {
-					throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
-							"The image declares " + reader.getWidth(0) + "×" + reader.getHeight(0) + " pixels; at most "
-									+ this.maxPixels + " pixels are accepted.");
-				}
-				// A truncated or corrupt file is refused, not stored half grey.
-				reader.addIIOReadWarningListener((source, warning) -> {
-					throw new Damaged();
-				});
-				BufferedImage image = reader.read(0);
-				if (image == null || image.getWidth() < 1 || image.getWidth() > 1 << 16) {
-					throw new Damaged();
-				}
-				return image;
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (ResponseStatusException ex) {
-			throw ex;
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new BadRequest("The image is damaged or incomplete and cannot be read.");
-		}
-	}
-
-	private static final class Damaged extends RuntimeException {
-
-		Damaged() {
-			super(null, null, false, false);
-		}
-
-	}
-
-	/** The accepted types, recognised by their magic bytes. */
-	enum ImageType {
-
-		JPEG("jpeg", "image/jpeg"), PNG("png", "image/png"), WEBP("webp", "image/webp");
-
-		private final String format;
-
-		private final String mediaType;
-
-		ImageType(String format, String mediaType) {
-			this.format = format;
-			this.mediaType = mediaType;
-		}
-
-		String format() {
-			return this.format;
-		}
-
-		String mediaType() {
-			return this.mediaType;
-		}
-
-		static ImageType sniff(byte[] b) {
-			if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-				return JPEG;
-			}
-			if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
-					&& b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
-				return PNG;
-			}
-			if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-					&& b[10] == 'B' && b[11] == 'P') {
-				return WEBP;
-			}
-			return null;
-		}
-
 	}
 
 }

@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -35,16 +37,82 @@ public final class Variants {
 	private Variants() {
 	}
 
-	/** Stores every variant; the smallest last, so its presence says the image is complete. */
+	/** The variants of one image, encoded (widest first, as {@link #WIDTHS}) with the original's size. */
+	record Encoded(int imageWidth, int imageHeight, List<byte[]> jpegs) {
+	}
+
+	/** Stores every variant of an image made here, at its own size. */
 	public static void storeAll(MediaStore media, String id, BufferedImage image) {
-		for (int width : WIDTHS) {
-			BufferedImage variant = scale(image, Math.min(width, image.getWidth()));
-			media.store(id, width, jpeg(variant), MediaType.IMAGE_JPEG_VALUE, image.getWidth(), image.getHeight());
+		store(media, id, encode(image, image.getWidth(), image.getHeight()));
+	}
+
+	/** Stores every variant; the smallest last, so its presence says the image is complete. */
+	static void store(MediaStore media, String id, Encoded variants) {
+		for (int i = 0; i < WIDTHS.length; i++) {
+			media.store(id, WIDTHS[i], variants.jpegs().get(i), MediaType.IMAGE_JPEG_VALUE, variants.imageWidth(),
+					variants.imageHeight());
 		}
 	}
 
-	static BufferedImage scale(BufferedImage source, int width) {
-		int height = Math.max(1, Math.round((float) source.getHeight() * width / source.getWidth()));
+	/**
+	 * Encodes every variant of an image of {@code imageWidth}×{@code imageHeight}, which may have been
+	 * decoded subsampled: never narrower than the largest variant, so each is still scaled down.
+	 */
+	static Encoded encode(BufferedImage image, int imageWidth, int imageHeight) {
+		BufferedImage source = scalesDirectly(image.getType()) ? image : converted(image);
+		List<byte[]> jpegs = new ArrayList<>();
+		for (int width : WIDTHS) {
+			jpegs.add(jpeg(scale(source, variantWidth(width, imageWidth), variantHeight(width, imageWidth, imageHeight))));
+		}
+		return new Encoded(imageWidth, imageHeight, jpegs);
+	}
+
+	/**
+	 * The heap encoding takes besides the decoded image: each variant's canvas (4 bytes a pixel) and
+	 * its JPEG, counted at a byte a pixel, more than it takes at this quality.
+	 */
+	static long encodingBytes(int imageWidth, int imageHeight) {
+		long bytes = 0;
+		for (int width : WIDTHS) {
+			bytes += 5L * variantWidth(width, imageWidth) * variantHeight(width, imageWidth, imageHeight);
+		}
+		return bytes;
+	}
+
+	/**
+	 * Whether Java2D scales images of this type as they are; any other (16-bit PNGs, 1-bit and 16-bit
+	 * grey among them) it converts anew for each variant, up to 8 bytes a pixel, so
+	 * {@link #encode} converts those once, at 4.
+	 */
+	static boolean scalesDirectly(int type) {
+		return switch (type) {
+			case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_ARGB_PRE,
+					BufferedImage.TYPE_INT_BGR, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR,
+					BufferedImage.TYPE_4BYTE_ABGR_PRE, BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_BYTE_INDEXED ->
+				true;
+			default -> false;
+		};
+	}
+
+	private static BufferedImage converted(BufferedImage image) {
+		BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(),
+				image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = copy.createGraphics();
+		g.drawImage(image, 0, 0, null);
+		g.dispose();
+		return copy;
+	}
+
+	// Never wider than the original.
+	private static int variantWidth(int width, int imageWidth) {
+		return Math.min(width, imageWidth);
+	}
+
+	private static int variantHeight(int width, int imageWidth, int imageHeight) {
+		return Math.max(1, Math.round((float) imageHeight * variantWidth(width, imageWidth) / imageWidth));
+	}
+
+	static BufferedImage scale(BufferedImage source, int width, int height) {
 		BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = scaled.createGraphics();
 		// Transparent pixels become white, not JPEG's black.
