@@ -58,7 +58,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class DecodeMemoryTest {
 
-	private static final String TOKEN = "decode-memory-token";
+	private static final String TOKEN = "decode-memory-token-0123456789abcdef";
 
 	private static final int WIDTH = 8000;
 
@@ -101,7 +101,7 @@ class DecodeMemoryTest {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		app = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-cp",
 				System.getProperty("java.class.path"), StarkillerImagesApplication.class.getName(),
-				"--server.port=" + port, "--spring.mongodb.uri=" + TestServers.mongoUri("decode-memory"),
+				"--server.port=" + port, "--management.server.port=0", "--spring.mongodb.uri=" + TestServers.mongoUri("decode-memory"),
 				"--spring.data.redis.url=" + TestServers.redisUrl(), "--starkiller.api.token=" + TOKEN,
 				"--starkiller.data-dir=" + dataDir, "--starkiller.seed.demo=true", "--starkiller.seed.demo-listings=20",
 				"--starkiller.seed.image-pool=2", "--starkiller.seed.batch-size=20")
@@ -233,7 +233,7 @@ class DecodeMemoryTest {
 				fail("The app exited while starting (" + app.exitValue() + "):\n" + childOutput());
 			}
 			try {
-				if (http.get("/actuator/health/readiness").statusCode() == 200) {
+				if (http.get("/readyz").statusCode() == 200) {
 					return;
 				}
 			}
