@@ -115,6 +115,10 @@ public final class Http {
 		return new String(bytes.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8);
 	}
 
+	public int port() {
+		return this.port;
+	}
+
 	public String origin() {
 		return "http://127.0.0.1:" + this.port;
 	}
