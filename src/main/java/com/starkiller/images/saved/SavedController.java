@@ -4,19 +4,18 @@ package com.starkiller.images.saved;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingId;
 import com.starkiller.images.listing.ListingService;
 import com.starkiller.images.web.BadRequest;
+import com.starkiller.images.web.Conflict;
 import com.starkiller.images.web.Unavailable;
 
 /** Save and unsave listings ({@code POST /saved/{id}}) and see them ({@code GET /saved}). */
@@ -62,7 +61,7 @@ class SavedController {
 			@RequestParam(name = "from", required = false) String from, HttpServletRequest request) {
 		Listing listing = listing(id, state);
 		if (!save(listing, state, request)) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, this.saved.full());
+			throw new Conflict(this.saved.full());
 		}
 		return "saved".equals(from) ? "redirect:/saved" : "redirect:/listings/" + listing.id();
 	}

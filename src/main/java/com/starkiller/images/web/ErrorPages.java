@@ -92,7 +92,8 @@ class ErrorPages implements ErrorController {
 
 	// Only our own exceptions carry reasons written for readers; others get the status phrase.
 	private static String detail(HttpStatus status, Throwable error) {
-		if (error instanceof BadRequest || error instanceof NotFound || error instanceof Unavailable) {
+		if (error instanceof BadRequest || error instanceof NotFound || error instanceof Unavailable
+				|| error instanceof Conflict) {
 			return ((ResponseStatusException) error).getReason();
 		}
 		return status.is4xxClientError() ? DEFAULT_DETAIL_4XX : DEFAULT_DETAIL_5XX;

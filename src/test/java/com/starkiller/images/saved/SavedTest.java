@@ -5,12 +5,34 @@ import java.net.http.HttpResponse;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import com.starkiller.images.Http;
 import com.starkiller.images.IntegrationTest;
+import com.starkiller.images.MongoCommands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SavedTest extends IntegrationTest {
+
+	@Autowired
+	MongoCommands mongo;
+
+	@Test
+	void theSavedPageReadsEveryListingInOneQueryInTheOrderSaved() {
+		HttpResponse<String> first = this.http.post("/saved/61", "saved=true", "Sec-Fetch-Site", "same-origin");
+		String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+		String session = cookie.substring(0, cookie.indexOf(';'));
+		for (long id : new long[] { 63, 62, 987654 }) {
+			this.http.post("/saved/" + id, "saved=true", "Sec-Fetch-Site", "same-origin", "Cookie", session);
+		}
+
+		int before = this.mongo.queries();
+		Document page = Http.html(this.http.get("/saved", "Cookie", session));
+
+		assertThat(this.mongo.queries() - before).isEqualTo(1);
+		assertThat(page.select(".saved-list > li").eachAttr("id")).containsExactly("saved-61", "saved-63", "saved-62");
+	}
 
 	@Test
 	void theFirstSaveCreatesASecureSessionThatListsTheListing() {

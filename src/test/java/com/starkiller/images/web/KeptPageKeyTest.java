@@ -1,0 +1,91 @@
+package com.starkiller.images.web;
+
+import java.net.http.HttpResponse;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.starkiller.images.IntegrationTest;
+import com.starkiller.images.MongoCommands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kept pages are keyed by the few forms an answer takes, never by a header as a visitor wrote it;
+ * and an unknown id costs MongoDB one query, then nothing until it is created.
+ */
+class KeptPageKeyTest extends IntegrationTest {
+
+	private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	MongoCommands mongo;
+
+	@Test
+	void acceptHeadersAVisitorMakesUpDoNotMakeTheKeptPagesGrow() {
+		String path = "/images/9?index=2";
+		this.http.get(path, "Accept", BROWSER);
+		this.http.get(path, "Accept", "application/json");
+		this.http.get(path);
+		double before = keptPages();
+
+		for (int i = 0; i < 50; i++) {
+			HttpResponse<String> made = this.http.get(path, "Accept", "text/html;v=" + i + ", application/json;q=0." + (i % 9 + 1));
+			assertThat(made.statusCode()).isIn(200, 406);
+			HttpResponse<String> browser = this.http.get(path, "Accept", BROWSER.replace("0.8", "0.0" + (i % 9 + 1)),
+					"Accept-Language", "x-" + i, "HX-Trigger", "t" + i);
+			assertThat(browser.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		}
+
+		assertThat(keptPages()).isEqualTo(before);
+	}
+
+	@Test
+	void eachFormIsServedOnlyToThoseWhoAskedForIt() {
+		String path = "/reviews/11?index=1";
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.http.get(path, "Accept", BROWSER).headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+			assertThat(this.http.get(path, "Accept", "application/json").headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+			assertThat(this.http.get(path, "Accept", "text/html").headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+			assertThat(this.http.get(path, "Accept", "application/json, text/plain, */*").headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		}
+	}
+
+	@Test
+	void anUnknownIdReachesMongoOnceAndEndsTheMomentItIsCreated() {
+		String created = this.http.json("POST", "/api/listings",
+				"{\"name\":\"First of two\",\"location\":{\"city\":\"Porto\",\"country\":\"Portugal\"}}",
+				"Authorization", "Bearer " + TOKEN).body();
+		assertThat(created).contains("\"id\":");
+		long next = Long.parseLong(created.replaceAll("(?s).*\"id\":(\\d+).*", "$1")) + 1;
+
+		assertThat(this.http.get("/listings/" + next).statusCode()).isEqualTo(404);
+		int queries = this.mongo.queries();
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.http.get("/listings/" + next).statusCode()).isEqualTo(404);
+			assertThat(this.http.get("/images/" + next, "Accept", "application/json").statusCode()).isEqualTo(404);
+		}
+		assertThat(this.mongo.queries()).isEqualTo(queries);
+
+		String second = this.http.json("POST", "/api/listings",
+				"{\"name\":\"Second of two\",\"location\":{\"city\":\"Porto\",\"country\":\"Portugal\"}}",
+				"Authorization", "Bearer " + TOKEN).body();
+		assertThat(second).contains("\"id\":" + next + ",");
+		assertThat(this.http.get("/listings/" + next).statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/listings/" + next).body()).contains("Second of two");
+	}
+
+	private double keptPages() {
+		return this.meters.get("starkiller.rendered.pages").gauge().value();
+	}
+
+}
