@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
@@ -32,7 +33,7 @@ import com.starkiller.images.web.Unavailable;
  */
 @Component
 @Profile("!" + SeedCommand.PROFILE)
-class DemoSeed implements ApplicationRunner {
+class DemoSeed implements SmartInitializingSingleton, ApplicationRunner {
 
 	static final String COLLECTION = "demo_seed";
 
@@ -50,6 +51,9 @@ class DemoSeed implements ApplicationRunner {
 
 	private final Environment environment;
 
+	// The highest id the API had handed out when the demo's ids were reserved; null: not reserved.
+	private Long taken;
+
 	DemoSeed(Seeder seeder, MongoTemplate mongo, SeedProperties properties, Environment environment) {
 		this.seeder = seeder;
 		this.mongo = mongo;
@@ -57,19 +61,33 @@ class DemoSeed implements ApplicationRunner {
 		this.environment = environment;
 	}
 
+	/**
+	 * Before the web server takes its first request: the demo's ids are reserved, so a listing
+	 * created through the API while the demo is written takes an id after them.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (wanted() && !patiently(() -> complete(this.properties.demoListings()))) {
+			this.taken = patiently(() -> this.seeder.reserve(this.properties.demoListings()));
+		}
+	}
+
 	@Override
 	public void run(ApplicationArguments args) {
-		boolean wanted = (this.properties.demo() != null) ? this.properties.demo()
-				: !Servers.externalMongo(this.environment);
 		int count = this.properties.demoListings();
-		if (!wanted || patiently(() -> complete(count))) {
+		if (!wanted() || patiently(() -> complete(count))) {
 			return;
 		}
+		long reserved = (this.taken != null) ? this.taken : patiently(() -> this.seeder.reserve(count));
 		log.info("Seeding {} demo listings (resuming where an earlier start stopped, if one did)", count);
-		patiently(() -> this.seeder.seed(count, Seeder.DEFAULT_SEED, (total) -> Progress.inLog(total, log)));
+		patiently(() -> this.seeder.seed(count, Seeder.DEFAULT_SEED, (total) -> Progress.inLog(total, log), reserved));
 		patiently(() -> status().updateOne(Filters.eq("_id", DEMO),
 				Updates.combine(Updates.set("complete", true), Updates.max("listings", count)),
 				new UpdateOptions().upsert(true)));
+	}
+
+	private boolean wanted() {
+		return (this.properties.demo() != null) ? this.properties.demo() : !Servers.externalMongo(this.environment);
 	}
 
 	/**

@@ -58,8 +58,19 @@ class Seeder {
 
 	/** Seeds listings 0..count-1; returns how many listings were already there. */
 	long seed(long count, long seed, LongFunction<Progress> progressFor) {
-		// Before anything is written: listings created meanwhile take ids after the seeded ones.
-		long taken = this.writes.reserveIdsBelow(count);
+		return seed(count, seed, progressFor, reserve(count));
+	}
+
+	/**
+	 * Before anything is written: listings created from now on take ids after the seeded ones.
+	 * Returns the highest id handed out before, which {@link #seed(long, long, LongFunction, long)} takes.
+	 */
+	long reserve(long count) {
+		return this.writes.reserveIdsBelow(count);
+	}
+
+	/** Seeds listings 0..count-1, whose ids were reserved when ids up to {@code taken} had been handed out. */
+	long seed(long count, long seed, LongFunction<Progress> progressFor, long taken) {
 		DemoData data = new DemoData(seed, this.pool.ensure(this.properties.imagePool()));
 		int batch = this.properties.batchSize();
 		int writers = this.properties.writers();

@@ -61,7 +61,11 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
 		}
 		List<String> violations;
 		try {
-			violations = browser.securityPolicyViolations();
+			boolean framingExpected = isAnnotated(context, RefusedFraming.class);
+			violations = browser.securityPolicyViolations()
+				.stream()
+				.filter((violation) -> !(framingExpected && violation.contains("frame-ancestors")))
+				.toList();
 		}
 		finally {
 			browser.close();

@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.starkiller.images.browser.Accessibility;
 import com.starkiller.images.browser.Browser;
+import com.starkiller.images.browser.RefusedFraming;
 import com.starkiller.images.browser.BrowserTest;
 import com.starkiller.images.browser.Lightbox;
 import com.starkiller.images.browser.ListingPage;
@@ -227,6 +228,7 @@ class WidgetBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	@RefusedFraming
 	void onAPageWhoseOriginIsNotAllowedTheBrowserRefusesTheWidget(Browser browser) {
 		Listing listing = withPhotos(1);
 		browser.driver().get(partnerPage(STRANGER, widget(listing)));
@@ -274,6 +276,7 @@ class WidgetBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	@RefusedFraming
 	void noOtherPageOfTheSiteCanBeFramedEvenByAPartner(Browser browser) {
 		Listing listing = withPhotos(1);
 		String listingUrl = this.http.origin() + "/listings/" + listing.id();

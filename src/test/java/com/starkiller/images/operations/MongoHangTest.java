@@ -61,7 +61,8 @@ class MongoHangTest {
 			assertThat(json.statusCode()).isEqualTo(503);
 			assertThat(json.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
-			assertThat(http.get("/livez").statusCode()).isEqualTo(200);
+			HttpResponse<String> liveness = http.get("/livez");
+			assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
 			assertThat(http.get("/readyz").statusCode()).isEqualTo(503);
 		}
 		finally {
