@@ -2,6 +2,8 @@ package com.starkiller.images.web;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,11 +19,19 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class PublicUrl {
 
+	private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1",
+			"[0:0:0:0:0:0:0:1]", "0:0:0:0:0:0:0:1");
+
 	private final String configured;
 
 	private final String configuredOrigin;
 
+	private final Set<String> allowedHosts;
+
 	PublicUrl(SiteProperties properties) {
+		this.allowedHosts = properties.allowedHosts().stream().map((host) -> host.strip().toLowerCase(Locale.ROOT))
+			.filter((host) -> !host.isEmpty())
+			.collect(Collectors.toUnmodifiableSet());
 		URI url = properties.isPublicUrlSet() ? properties.publicUrl() : null;
 		this.configured = (url != null) ? withoutTrailingSlash(url.toString()) : null;
 		this.configuredOrigin = (url != null) ? origin(url.getScheme(), url.getHost(), url.getPort()) : null;
@@ -39,6 +49,23 @@ public class PublicUrl {
 
 	public String base(HttpServletRequest request) {
 		return (this.configured != null) ? this.configured : requestOrigin(request);
+	}
+
+	/**
+	 * The base a kept page may be keyed by: the configured public URL, or else the request's own
+	 * when the site vouches for its host (one of the allowed hosts, or with none configured a
+	 * loopback name, for local use) on its usual port; otherwise null, and the page is not kept, so
+	 * made-up {@code Host} headers cannot fill the kept pages with copies.
+	 */
+	public String keptBase(HttpServletRequest request) {
+		if (this.configured != null) {
+			return this.configured;
+		}
+		String host = request.getServerName().toLowerCase(Locale.ROOT);
+		boolean vouched = this.allowedHosts.isEmpty() ? LOOPBACK.contains(host) : this.allowedHosts.contains(host);
+		int port = request.getServerPort();
+		boolean usualPort = port == request.getLocalPort() || port == 80 || port == 443;
+		return (vouched && usualPort) ? requestOrigin(request) : null;
 	}
 
 	/** The origin of the base ({@code scheme://host[:port]}, no path), as browsers send it in {@code Origin}. */

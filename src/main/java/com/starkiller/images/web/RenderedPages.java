@@ -161,7 +161,8 @@ class RenderedPages extends OncePerRequestFilter {
 			return null;
 		}
 		String representation = representation(request.getHeader("Accept"));
-		if (representation == null) {
+		String base = this.publicUrl.keptBase(request);
+		if (representation == null || base == null) {
 			return null;
 		}
 		OptionalLong version = this.versions.current(Long.parseLong(route.group(2)));
@@ -171,9 +172,9 @@ class RenderedPages extends OncePerRequestFilter {
 		boolean fragment = "true".equals(request.getHeader("HX-Request"))
 				&& request.getHeader("HX-History-Restore-Request") == null;
 		// Everything the answer varies on, each reduced to the few forms that exist: the site's base
-		// (absolute links; the configured public URL, or the host the request was checked against),
-		// htmx or not, and which representation the Accept header chooses.
-		return (fragment ? "fragment " : "page ") + this.publicUrl.base(request) + route.group() + "?" + query + " v"
+		// (absolute links: the configured public URL, or a host the site vouches for), htmx or not,
+		// and which representation the Accept header chooses.
+		return (fragment ? "fragment " : "page ") + base + route.group() + "?" + query + " v"
 				+ version.getAsLong() + " " + representation;
 	}
 

@@ -46,6 +46,24 @@ class KeptPageKeyTest extends IntegrationTest {
 	}
 
 	@Test
+	void hostsAVisitorMakesUpAreAnsweredButNotKept() {
+		String path = "/listings/12";
+		this.http.raw(path);
+		this.http.raw(path, "Host", "localhost:" + this.http.port());
+		double before = keptPages();
+
+		for (int i = 0; i < 30; i++) {
+			String made = this.http.raw(path, "Host", "made-up-" + i + ".example");
+			String port = this.http.raw(path, "Host", "localhost:" + (20000 + i));
+			assertThat(made).startsWith("HTTP/1.1 200").contains("made-up-" + i + ".example/listings/12");
+			assertThat(port).startsWith("HTTP/1.1 200");
+		}
+
+		assertThat(keptPages()).isEqualTo(before);
+		assertThat(this.http.raw(path)).startsWith("HTTP/1.1 200").doesNotContain("made-up-");
+	}
+
+	@Test
 	void eachFormIsServedOnlyToThoseWhoAskedForIt() {
 		String path = "/reviews/11?index=1";
 		for (int i = 0; i < 2; i++) {
