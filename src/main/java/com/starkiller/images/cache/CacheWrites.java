@@ -1,6 +1,7 @@
 package com.starkiller.images.cache;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -50,6 +51,23 @@ public class CacheWrites {
 	/** A deleted entry. */
 	public void remove(String cacheName, Object key) {
 		write(cacheName, key, (cache) -> cache.evict(key));
+	}
+
+	/**
+	 * Entries written in bulk outside these writes (a seed): Redis forgets what it remembered of
+	 * those keys (markers of absence) in one command. Nothing else held them, so no instance is told.
+	 */
+	public void created(String cacheName, Collection<?> keys) {
+		if (keys.isEmpty() || !this.breaker.allowsCalls()) {
+			return;
+		}
+		try {
+			this.caches.getCache(cacheName).evictAll(keys);
+		}
+		catch (RuntimeException ex) {
+			this.breaker.recordFailure(ex);
+			log.debug("Bulk eviction of {} keys of {} did not reach Redis: {}", keys.size(), cacheName, ex.toString());
+		}
 	}
 
 	private void write(String cacheName, Object key, Consumer<TwoLevelCache> change) {

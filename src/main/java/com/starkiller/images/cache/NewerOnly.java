@@ -2,6 +2,7 @@ package com.starkiller.images.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.redis.cache.RedisCache;
@@ -45,17 +46,26 @@ class NewerOnly {
 		this.redis.afterPropertiesSet();
 	}
 
+	/** Deletes these keys of the cache in one command. */
+	void deleteAll(RedisCache cache, Collection<?> keys) {
+		this.redis.delete(keys.stream().map((key) -> keyBytes(cache, key)).toList());
+	}
+
 	/** Whether the value was put (false: Redis holds this version or a newer one). */
 	boolean put(RedisCache cache, Object key, Versioned value) {
 		RedisCacheConfiguration config = cache.getCacheConfiguration();
-		String cacheKey = config.getKeyPrefixFor(cache.getName())
-				+ config.getConversionService().convert(key, String.class);
-		byte[] keyBytes = ByteUtils.getBytes(config.getKeySerializationPair().write(cacheKey));
+		byte[] keyBytes = keyBytes(cache, key);
 		byte[] valueBytes = ByteUtils.getBytes(config.getValueSerializationPair().write(value));
 		Duration ttl = config.getTtlFunction().getTimeToLive(key, value);
 		Long put = this.redis.execute(SCRIPT, List.of(keyBytes), valueBytes, text(value.version()),
 				text((ttl != null) ? ttl.toMillis() : 0));
 		return put != null && put == 1;
+	}
+
+	private static byte[] keyBytes(RedisCache cache, Object key) {
+		RedisCacheConfiguration config = cache.getCacheConfiguration();
+		String cacheKey = config.getKeyPrefixFor(cache.getName()) + config.getConversionService().convert(key, String.class);
+		return ByteUtils.getBytes(config.getKeySerializationPair().write(cacheKey));
 	}
 
 	private static byte[] text(long number) {

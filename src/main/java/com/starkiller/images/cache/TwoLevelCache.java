@@ -1,5 +1,7 @@
 package com.starkiller.images.cache;
 
+import java.util.Collection;
+
 import java.util.concurrent.Callable;
 
 import org.springframework.cache.Cache;
@@ -128,6 +130,19 @@ class TwoLevelCache implements Cache {
 		}
 		else {
 			this.redis.put(key, value);
+		}
+	}
+
+	/**
+	 * Drops these keys from Redis in one command, for values written in bulk outside the cache's
+	 * writes: what Redis held of them can only be markers of absence, which no near cache keeps.
+	 */
+	void evictAll(Collection<?> keys) {
+		if (this.redis instanceof RedisCache redisCache) {
+			this.newerOnly.deleteAll(redisCache, keys);
+		}
+		else {
+			keys.forEach(this.redis::evict);
 		}
 	}
 

@@ -73,7 +73,7 @@ public class IdLookupH2Backend extends H2Backend {
 			if (id instanceof Document condition && condition.size() == 1 && condition.get("$in") instanceof Collection<?> in
 					&& in.stream().allMatch(Number.class::isInstance)) {
 				// {_id: {$in: [...]}}: the saved listings, read in one query.
-				ids = new ArrayList<>(in);
+				ids = new ArrayList<>(new LinkedHashSet<>(in));
 			}
 			else if (id == null || id instanceof Document || id instanceof Collection || id instanceof java.util.regex.Pattern) {
 				return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);

@@ -1,5 +1,7 @@
 package com.starkiller.images.listing;
 
+import java.util.Collection;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +84,11 @@ class ListingUpdates {
 	}
 
 	/** The written listing becomes what every instance reads. */
+	/** Listings written in bulk (a seed): what the cache remembered of their ids, that they were absent, ends. */
+	void seeded(Collection<Long> ids) {
+		this.caches.created(ListingService.CACHE, ids);
+	}
+
 	Listing refreshed(Listing listing) {
 		afterCommit("refresh the cached listing " + listing.id(),
 				() -> this.caches.replace(ListingService.CACHE, listing.id(), listing));

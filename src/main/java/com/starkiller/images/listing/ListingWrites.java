@@ -1,5 +1,6 @@
 package com.starkiller.images.listing;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,6 +68,11 @@ public class ListingWrites {
 	 * Keeps every id below {@code end} for a seed about to write them; returns the highest id
 	 * handed out to a created listing before (-1 if none), below which the seed must skip ids taken.
 	 */
+	/** Listings written in bulk, outside these writes (the seed): they are seen at once. */
+	public void seeded(Collection<Long> ids) {
+		this.updates.seeded(ids);
+	}
+
 	public long reserveIdsBelow(long end) {
 		return this.ids.reserveBelow(end);
 	}

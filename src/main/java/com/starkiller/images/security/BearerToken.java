@@ -25,6 +25,9 @@ final class BearerToken extends OncePerRequestFilter {
 
 	static final String WRITER = "WRITER";
 
+	/** Set on a request whose token matched: its body may be read to the end ({@link RefusedBodies}). */
+	static final String AUTHENTICATED = BearerToken.class.getName() + ".authenticated";
+
 	private static final String PREFIX = "Bearer ";
 
 	private final byte[] token;
@@ -39,6 +42,7 @@ final class BearerToken extends OncePerRequestFilter {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.startsWith(PREFIX) && MessageDigest
 			.isEqual(sha256(header.substring(PREFIX.length()).strip()), this.token)) {
+			request.setAttribute(AUTHENTICATED, Boolean.TRUE);
 			SecurityContextHolder.getContext()
 				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api", null,
 						List.of(new SimpleGrantedAuthority("ROLE_" + WRITER))));

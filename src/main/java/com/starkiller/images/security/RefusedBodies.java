@@ -14,11 +14,11 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * A refused request's body is not read: after a 4xx (other than 413) with more than 64 KB of it
- * unread, Tomcat answers and closes the connection instead of reading the rest, which a stranger
- * could send a byte at a time and so hold a request thread for hours. An authenticated writer's
- * over-large upload (413) is still read to its end, up to {@code server.tomcat.max-swallow-size},
- * so that client gets the 413 rather than a reset.
+ * A stranger's unread body is not read: when a request without the write token is answered (a
+ * refusal, or a page that had no use for a body) with more than 64 KB of its body unread, Tomcat
+ * closes the connection instead of reading the rest, which could come a byte at a time and hold a
+ * request thread for hours. An authenticated writer's over-large upload (413) is still read to its
+ * end, up to {@code server.tomcat.max-swallow-size}, so that client gets the 413 rather than a reset.
  */
 @Component
 class RefusedBodies implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
@@ -39,8 +39,8 @@ class RefusedBodies implements WebServerFactoryCustomizer<ConfigurableTomcatWebS
 		@Override
 		public void invoke(Request request, Response response) throws IOException, ServletException {
 			getNext().invoke(request, response);
-			int status = response.getStatus();
-			if (status >= 400 && status != 413 && !request.isAsyncStarted() && unread(request) > UNREAD_LIMIT) {
+			if (request.getAttribute(BearerToken.AUTHENTICATED) == null && !request.isAsyncStarted()
+					&& unread(request) > UNREAD_LIMIT) {
 				request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
 			}
 		}

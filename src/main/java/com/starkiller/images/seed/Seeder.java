@@ -125,6 +125,7 @@ class Seeder {
 		// Reviews first: a listing that can be read always has its reviews.
 		insertNew(ReviewPage.COLLECTION, reviews);
 		insertNew(Listing.COLLECTION, listingDocuments);
+		this.writes.seeded(listingDocuments.stream().map((listing) -> listing.get("_id", Number.class).longValue()).toList());
 		return reviews.size() + listingDocuments.size();
 	}
 

@@ -169,12 +169,16 @@ class RenderedPages extends OncePerRequestFilter {
 		if (version.isEmpty()) {
 			return null;
 		}
-		boolean fragment = "true".equals(request.getHeader("HX-Request"))
-				&& request.getHeader("HX-History-Restore-Request") == null;
+		// As the handlers choose (any HX-Request value is htmx); a history restore is never kept.
+		boolean fragment = request.getHeader("HX-Request") != null;
+		if (request.getHeader("HX-History-Restore-Request") != null) {
+			return null;
+		}
 		// Everything the answer varies on, each reduced to the few forms that exist: the site's base
 		// (absolute links: the configured public URL, or a host the site vouches for), htmx or not,
 		// and which representation the Accept header chooses.
-		return (fragment ? "fragment " : "page ") + base + route.group() + "?" + query + " v"
+		return (fragment ? "fragment " : "page ") + base + "/" + route.group(1) + "/" + Long.parseLong(route.group(2))
+				+ "?" + query + " v"
 				+ version.getAsLong() + " " + representation;
 	}
 

@@ -69,6 +69,14 @@ class PublicUrlTest {
 					.startsWith("https://photos.example.com/media/");
 				assertThat(page.getElementById("share-url").val()).isEqualTo("https://photos.example.com/listings/3");
 			}
+			// One kept page for every visitor, and HSTS only on the secure requests among them.
+			for (int i = 0; i < 2; i++) {
+				String secure = http.raw("/listings/5", "X-Forwarded-Proto", "https");
+				String plain = http.raw("/listings/5");
+				assertThat(head(secure)).contains("strict-transport-security: max-age=31536000");
+				assertThat(head(plain)).doesNotContain("strict-transport-security");
+				assertThat(body(secure)).isEqualTo(body(plain));
+			}
 			// Behind a proxy that rewrites Host, Save is judged against the public URL's origin.
 			assertThat(http.post("/saved/3", "saved=true", "Origin", "https://photos.example.com").statusCode())
 				.isEqualTo(302);
@@ -117,6 +125,14 @@ class PublicUrlTest {
 	private static Document page(String response) {
 		assertThat(status(response)).as(response.substring(0, Math.min(400, response.length()))).isEqualTo(200);
 		return Jsoup.parse(response.substring(response.indexOf("\r\n\r\n") + 4));
+	}
+
+	private static String head(String response) {
+		return response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private static String body(String response) {
+		return response.substring(response.indexOf("\r\n\r\n") + 4);
 	}
 
 	private static String loaderSrc(Document page) {

@@ -64,6 +64,31 @@ class KeptPageKeyTest extends IntegrationTest {
 	}
 
 	@Test
+	void noHtmxHeaderValueOrLanguageMakesAKeptPageWrongForOthers() {
+		String path = "/reviews/13?index=2";
+		HttpResponse<String> odd = this.http.get(path, "HX-Request", "1", "Accept-Language", "de-DE");
+		HttpResponse<String> restore = this.http.get(path, "HX-Request", "true", "HX-History-Restore-Request", "true");
+		HttpResponse<String> german = this.http.get(path, "Accept-Language", "de-DE,de;q=0.9");
+		HttpResponse<String> plain = this.http.get(path);
+
+		assertThat(odd.statusCode()).isEqualTo(200);
+		assertThat(restore.statusCode()).isEqualTo(200);
+		assertThat(plain.body()).contains("<!DOCTYPE html>", "id=\"reviews\"");
+		// Numbers and dates as everyone gets them, whatever language the first visitor asked for.
+		assertThat(german.body()).isEqualTo(plain.body());
+	}
+
+	@Test
+	void leadingZerosShareTheKeptPageOfTheirId() {
+		this.http.get("/listings/14");
+		double before = keptPages();
+		for (String zeros : new String[] { "0", "00", "000", "0000" }) {
+			assertThat(this.http.get("/listings/" + zeros + "14").statusCode()).isEqualTo(200);
+		}
+		assertThat(keptPages()).isEqualTo(before);
+	}
+
+	@Test
 	void eachFormIsServedOnlyToThoseWhoAskedForIt() {
 		String path = "/reviews/11?index=1";
 		for (int i = 0; i < 2; i++) {
