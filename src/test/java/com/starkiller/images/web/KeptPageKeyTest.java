@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.starkiller.images.Http;
 import com.starkiller.images.IntegrationTest;
 import com.starkiller.images.MongoCommands;
 
@@ -70,6 +71,11 @@ class KeptPageKeyTest extends IntegrationTest {
 		HttpResponse<String> restore = this.http.get(path, "HX-Request", "true", "HX-History-Restore-Request", "true");
 		HttpResponse<String> german = this.http.get(path, "Accept-Language", "de-DE,de;q=0.9");
 		HttpResponse<String> plain = this.http.get(path);
+		// Rendered afresh (a session cookie skips the kept pages): numbers and dates in English.
+		HttpResponse<String> germanFresh = this.http.get(path, "Accept-Language", "de-DE,de;q=0.9", "Cookie",
+				"STARKILLER_SESSION=none");
+		assertThat(Http.html(germanFresh).selectFirst(".summary").text()).matches("★ \\d\\.\\d\\d · \\d+ reviews");
+		assertThat(Http.html(germanFresh).selectFirst("time").text()).matches("(January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}");
 
 		assertThat(odd.statusCode()).isEqualTo(200);
 		assertThat(restore.statusCode()).isEqualTo(200);
