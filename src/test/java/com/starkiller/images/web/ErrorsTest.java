@@ -1,17 +1,29 @@
 package com.starkiller.images.web;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.boot.test.web.server.LocalServerPort;
+
 import com.starkiller.images.Http;
 import com.starkiller.images.IntegrationTest;
+import com.starkiller.images.web.RawHttp.Answer;
+import com.starkiller.images.web.RawHttp.Request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a clear 4xx page or problem details, never a 500 or a stack trace. */
 class ErrorsTest extends IntegrationTest {
+
+	@LocalServerPort
+	private int port;
+
 
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource({ "/listings/abc, 400", "/listings/-1, 400", "/listings/1.5, 400", "/listings/99999999999999999999, 400",
@@ -57,6 +69,42 @@ class ErrorsTest extends IntegrationTest {
 			"/reviews/abc, 'A listing id is a whole number from 0, such as /listings/15000.'" })
 	void saysWhatIsWrong(String path, String detail) {
 		assertThat(Http.html(this.http.get(path)).select(".detail").text()).isEqualTo(detail);
+	}
+
+
+	/** Requests Tomcat refuses before the application: our page or problem details, not Tomcat's report. */
+	@ParameterizedTest(name = "{0} {1} -> {3}")
+	@CsvSource({ "GET, '/listings/[1]', text/html, 400", "GET, '/reviews/15?index[$gt]=1', text/html, 400",
+			"GET, /listings/1%2F2, text/html, 400", "GET, /listings/1%5C2, */*, 400",
+			"GET, /api/listings/1%2F2, text/html, 400", "GET, /listings/1%2F2, application/json, 400",
+			"GET, '/listings/{1}', text/html, 400",
+			"CONNECT, /listings/1, text/html, 405" })
+	void answersRequestsTomcatRefusesLikeAnyOther(String method, String target, String accept, int status) {
+		Answer answer = raw(method, target, null, "Accept", accept);
+
+		assertThat(answer.status()).isEqualTo(status);
+		assertThat(answer.text()).doesNotContain("Tomcat", "Exception", "at org.");
+		if (Verdict.isApi(target) || accept.contains("json")) {
+			assertThat(answer.contentType()).isEqualTo("application/problem+json");
+			assertThat(answer.text()).contains("\"status\":" + status);
+		}
+		else {
+			assertThat(answer.contentType()).startsWith("text/html");
+			assertThat(Verdict.html(answer.text())).isEmpty();
+			assertThat(Jsoup.parse(answer.text()).getElementById("error-title").text()).startsWith(status + ":");
+		}
+		if (status == 405) {
+			assertThat(answer.header("Allow")).isPresent();
+		}
+	}
+
+	private Answer raw(String method, String target, String body, String... headers) {
+		List<String[]> pairs = new ArrayList<>();
+		for (int i = 0; i < headers.length; i += 2) {
+			pairs.add(new String[] { headers[i], headers[i + 1] });
+		}
+		return new RawHttp(this.port).send(new Request(method, target, pairs,
+				(body != null) ? body.getBytes(StandardCharsets.UTF_8) : null, "example"));
 	}
 
 }
