@@ -3,6 +3,7 @@ package com.starkiller.images.seed;
 import java.net.URI;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +30,8 @@ class InsertController {
 		this.properties = properties;
 	}
 
-	@PostMapping("/insert")
+	// produces: checked before the listing is created, so no write happens only to be refused 406.
+	@PostMapping(path = "/insert", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Listing> insert() {
 		DemoData data = new DemoData(ThreadLocalRandom.current().nextLong(),
 				this.pool.ensure(this.properties.imagePool()));

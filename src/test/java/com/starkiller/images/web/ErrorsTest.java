@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.starkiller.images.Http;
 import com.starkiller.images.IntegrationTest;
@@ -21,9 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Bad input gets a clear 4xx page or problem details, never a 500 or a stack trace. */
 class ErrorsTest extends IntegrationTest {
 
+	private static final String[] TOKEN = { "Authorization", "Bearer integration-test-token" };
+
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private MongoTemplate mongo;
 
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource({ "/listings/abc, 400", "/listings/-1, 400", "/listings/1.5, 400", "/listings/99999999999999999999, 400",
@@ -96,6 +103,34 @@ class ErrorsTest extends IntegrationTest {
 		if (status == 405) {
 			assertThat(answer.header("Allow")).isPresent();
 		}
+	}
+
+	/** Found by FuzzTest: each of these answered 500, or wrote and then refused. */
+	@ParameterizedTest(name = "{0} {1} as {2}, accepting {3} -> {4}")
+	@CsvSource({ "POST, /api/listings/424242/reviews, application/*, application/json, 415",
+			"POST, /api/listings, */*, application/json, 415",
+			"PATCH, /api/listings/300, application/x-www-form-urlencoded, application/json, 415",
+			"POST, /insert, application/json, */json, 406", "POST, /api/listings, application/json, text/html, 406",
+			"POST, /api/listings/7/reviews, application/json, application/xml, 406" })
+	void refusesBodiesAndAnswersItCannotTakeOrGiveBeforeWriting(String method, String path, String contentType,
+			String accept, int status) {
+		long listings = this.mongo.getCollection("listings").countDocuments();
+		String seven = this.http.get("/api/listings/7").body();
+		String body = path.equals("/api/listings/300") ? "name=%zz&x=%"
+				: path.endsWith("/reviews") ? "{\"author\":\"Ana\",\"rating\":5,\"text\":\"Lovely\"}"
+						: "{\"name\":\"Flat\",\"location\":{\"city\":\"Oslo\",\"country\":\"Norway\"}}";
+
+		Answer answer = raw(method, path, body, "Content-Type", contentType, "Accept", accept, TOKEN[0], TOKEN[1]);
+
+		assertThat(answer.status()).isEqualTo(status);
+		assertThat(answer.contentType()).isEqualTo("application/problem+json");
+		assertThat(this.mongo.getCollection("listings").countDocuments()).isEqualTo(listings);
+		assertThat(this.http.get("/api/listings/7").body()).isEqualTo(seven);
+	}
+
+	@Test
+	void headIsAsPublicAsGet() {
+		assertThat(raw("HEAD", "/api/listings/7", null).status()).isEqualTo(200);
 	}
 
 	private Answer raw(String method, String target, String body, String... headers) {
