@@ -19,6 +19,7 @@ import com.starkiller.images.IntegrationTest;
 import com.starkiller.images.web.RawHttp.Answer;
 import com.starkiller.images.web.RawHttp.Request;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a clear 4xx page or problem details, never a 500 or a stack trace. */
@@ -126,6 +127,20 @@ class ErrorsTest extends IntegrationTest {
 		assertThat(answer.contentType()).isEqualTo("application/problem+json");
 		assertThat(this.mongo.getCollection("listings").countDocuments()).isEqualTo(listings);
 		assertThat(this.http.get("/api/listings/7").body()).isEqualTo(seven);
+	}
+
+	/** Found by FuzzTest: a refused photo write counted one more use of a demo image, for good. */
+	@ParameterizedTest
+	@CsvSource({ "/api/listings/424242/photos, POST", "/api/listings/7/photos/99, PUT", "/api/listings/7/photos, POST" })
+	void aRefusedPhotoWriteCountsNoUseOfItsImage(String path, String method) {
+		String before = String.valueOf(this.mongo.getCollection("image_refs").find(eq("_id", "demo-001")).first());
+
+		Answer answer = raw(method, path, "{\"image\":\"demo-001\",\"caption\":\"Pool\"}", "Content-Type",
+				"application/json", "If-Match", path.endsWith("/99") ? "*" : "\"999999\"", TOKEN[0], TOKEN[1]);
+
+		assertThat(answer.status()).isBetween(400, 499);
+		assertThat(String.valueOf(this.mongo.getCollection("image_refs").find(eq("_id", "demo-001")).first()))
+			.isEqualTo(before);
 	}
 
 	@Test
