@@ -3,6 +3,7 @@ package com.starkiller.images.web;
 import java.net.URI;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,6 +79,10 @@ class ErrorPages implements ErrorController {
 	private static HttpStatus status(HttpServletRequest request, Throwable error) {
 		if (error instanceof ResponseStatusException known && HttpStatus.resolve(known.getStatusCode().value()) != null) {
 			return HttpStatus.valueOf(known.getStatusCode().value());
+		}
+		// Asked for by its address, the error page is no error: there is nothing there.
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			return HttpStatus.NOT_FOUND;
 		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;

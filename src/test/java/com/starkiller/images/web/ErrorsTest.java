@@ -143,6 +143,42 @@ class ErrorsTest extends IntegrationTest {
 			.isEqualTo(before);
 	}
 
+	/** Found by FuzzTest: a text field sent as a file part answered 500. */
+	@Test
+	void aFileWhereTheCaptionBelongsIsABadRequest() {
+		String body = "--x\r\nContent-Disposition: form-data; name=\"caption\"; filename=\"c.txt\"\r\n\r\nPool\r\n"
+				+ "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.png\"\r\n\r\nnot an image\r\n--x--\r\n";
+
+		Answer answer = raw("POST", "/api/listings/424242/photos", body, "Content-Type", "multipart/form-data; boundary=x",
+				TOKEN[0], TOKEN[1]);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.contentType()).isEqualTo("application/problem+json");
+		assertThat(answer.text()).contains("caption");
+	}
+
+	/** Found by FuzzTest: the error page asked for directly answered 500. */
+	@ParameterizedTest
+	@CsvSource({ "/error, text/html", "/error?status=500, text/html", "/error, application/json" })
+	void theErrorPageItselfIsNotAnError(String path, String accept) {
+		assertThat(raw("GET", path, null, "Accept", accept).status()).isEqualTo(404);
+	}
+
+	/**
+	 * Found by FuzzTest: a header value with control characters, which the security firewall refuses,
+	 * was answered 400 with an empty body, as the firewall refused the error page's dispatch too.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "GET, /listings/1, text/html", "POST, /api/listings, application/json" })
+	void aHeaderTheFirewallRefusesGetsAnErrorPageOrProblemDetails(String method, String path, String type) {
+		Answer answer = raw(method, path, "{}", "Accept", type + "\u0085\u009d", TOKEN[0], TOKEN[1], "Content-Type",
+				"application/json");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.contentType()).startsWith(type.equals("text/html") ? "text/html" : "application/problem+json");
+		assertThat(answer.text()).contains(type.equals("text/html") ? "id=\"error-title\"" : "\"status\":400");
+	}
+
 	@Test
 	void headIsAsPublicAsGet() {
 		assertThat(raw("HEAD", "/api/listings/7", null).status()).isEqualTo(200);
