@@ -14,10 +14,12 @@ import org.springframework.boot.web.error.ErrorAttributeOptions.Include;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.server.ResponseStatusException;
@@ -66,7 +68,7 @@ class ErrorPages implements ErrorController {
 	private Problem problem(HttpServletRequest request, HttpServletResponse response) {
 		ServletWebRequest webRequest = new ServletWebRequest(request);
 		Map<String, Object> attributes = this.errorAttributes.getErrorAttributes(webRequest, PATH);
-		Throwable error = unavailable(this.errorAttributes.getError(webRequest));
+		Throwable error = malformedMediaType(unavailable(this.errorAttributes.getError(webRequest)));
 		HttpStatus status = status(request, error);
 		if (error instanceof ResponseStatusException known) {
 			known.getHeaders().forEach((name, values) -> values.forEach((value) -> response.setHeader(name, value)));
@@ -93,6 +95,20 @@ class ErrorPages implements ErrorController {
 	private static Throwable unavailable(Throwable error) {
 		return Unavailable.databaseOutOfReach(error)
 				? new Unavailable("The database is not answering; please try again in a moment.") : error;
+	}
+
+	/**
+	 * An Accept or Content-Type that is no media type, anywhere in the cause chain, becomes
+	 * {@link BadRequest}: where a library parses it without handling the failure (the actuator's
+	 * endpoints, for {@code Accept: ,,,}), it would otherwise be a 500.
+	 */
+	private static Throwable malformedMediaType(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidMimeTypeException || cause instanceof InvalidMediaTypeException) {
+				return new BadRequest("The Accept or Content-Type header is not a media type such as text/html.");
+			}
+		}
+		return error;
 	}
 
 	// Only our own exceptions carry reasons written for readers; others get the status phrase.

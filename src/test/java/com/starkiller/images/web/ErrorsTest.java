@@ -179,6 +179,16 @@ class ErrorsTest extends IntegrationTest {
 		assertThat(answer.text()).contains(type.equals("text/html") ? "id=\"error-title\"" : "\"status\":400");
 	}
 
+	/** Found by FuzzTest (seed 11): the actuator parses Accept itself, and an empty entry was a 500. */
+	@ParameterizedTest
+	@CsvSource({ "',,,'", "'application/json, ,*/*'" })
+	void anAcceptThatIsNoMediaTypeIsABadRequestEverywhere(String accept) {
+		Answer answer = raw("GET", "/actuator/health/liveness", null, "Accept", accept);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.text()).contains("not a media type").doesNotContain("Exception");
+	}
+
 	@Test
 	void headIsAsPublicAsGet() {
 		assertThat(raw("HEAD", "/api/listings/7", null).status()).isEqualTo(200);
