@@ -124,6 +124,10 @@ final class RawHttp {
 	}
 
 	private static Answer parse(byte[] raw) throws IOException {
+		if (!new String(raw, 0, Math.min(raw.length, 5), StandardCharsets.ISO_8859_1).equals("HTTP/")) {
+			// A request line without a version is HTTP/0.9, and so is the answer: the body alone.
+			return new Answer(0, List.of(), raw);
+		}
 		int end = indexOf(raw, new byte[] { '\r', '\n', '\r', '\n' });
 		if (end < 0) {
 			throw new IOException("No complete answer: " + new String(raw, StandardCharsets.ISO_8859_1));
