@@ -69,12 +69,13 @@ final class Verdict {
 	}
 
 	/**
-	 * Whether Tomcat can read the request target at all: not longer than its header limit (8 KB) and
-	 * only characters RFC 3986 allows. Otherwise nothing of the request is known, not even whether
-	 * it was for the API, and the error page is as right as problem details.
+	 * Whether Tomcat can read the request target at all: not longer than its header limit (8 KB), and
+	 * only characters RFC 3986 allows in a request target (so no '#'). Otherwise nothing of the
+	 * request is known, not even whether it was for the API, and the error page is as right as
+	 * problem details.
 	 */
 	static boolean readable(String target) {
-		return target.length() < 8_000 && target.matches("[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*");
+		return target.length() < 8_000 && target.matches("[A-Za-z0-9._~:/?@!$&'()*+,;=%-]*");
 	}
 
 	static boolean isApi(String target) {
