@@ -42,7 +42,8 @@ import com.starkiller.images.media.ImageUploads.StoredImage;
  * Positions refer to the listing's current version, or to the one named by {@code If-Match}.
  */
 @RestController
-@RequestMapping("/api/listings/{id}/photos")
+// Answers are JSON, checked before a write runs, so no write happens only to be refused 406.
+@RequestMapping(path = "/api/listings/{id}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
 class PhotoApi {
 
 	private final PhotoWrites writes;

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +45,8 @@ class ListingApi {
 		return IfMatch.answer(HttpStatus.OK, this.listings.get(ListingId.parse(id)));
 	}
 
-	@PostMapping
+	// Writes take and give JSON, checked before they run: a write never happens only to be refused 406.
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Listing> create(@Valid @RequestBody NewListing body) {
 		Listing created = this.writes.create(body.name(), body.location());
 		return ResponseEntity.created(URI.create("/api/listings/" + created.id()))
@@ -52,7 +54,8 @@ class ListingApi {
 			.body(created);
 	}
 
-	@PatchMapping("/{id}")
+	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Listing> update(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody ListingChange body) {

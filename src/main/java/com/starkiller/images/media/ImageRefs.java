@@ -45,7 +45,10 @@ public class ImageRefs {
 		if (this.media.size(image) == null) {
 			return false;
 		}
-		change(image, 1);
+		// The demo pool is kept always: its uses are not counted, as release does not count them down.
+		if (!image.startsWith(DEMO_PREFIX)) {
+			change(image, 1);
+		}
 		return true;
 	}
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +30,8 @@ class ReviewApi {
 	}
 
 	/** The answer's ETag is the listing's version after the review, for a following If-Match. */
-	@PostMapping("/api/listings/{id}/reviews")
+	@PostMapping(path = "/api/listings/{id}/reviews", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ReviewJson> add(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody NewReview body) {

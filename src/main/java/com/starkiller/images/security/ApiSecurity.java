@@ -43,6 +43,8 @@ class ApiSecurity {
 		http.securityMatcher(ApiPaths.PATTERNS)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, "/api/**")
+				.permitAll()
 				.anyRequest()
 				.hasRole(BearerToken.WRITER))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +34,8 @@ class InsertController {
 		this.properties = properties;
 	}
 
-	@PostMapping("/insert")
+	// produces: checked before the listing is created, so no write happens only to be refused 406.
+	@PostMapping(path = "/insert", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Listing> insert() {
 		DemoData data = new DemoData(ThreadLocalRandom.current().nextLong(),
 				this.pool.ensure(this.properties.imagePool()));

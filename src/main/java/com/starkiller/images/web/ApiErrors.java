@@ -13,6 +13,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -50,6 +51,12 @@ class ApiErrors {
 	ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException ex) {
 		return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 				"Send " + ex.getSupportedMediaTypes().stream().map(MediaType::toString).toList() + ".");
+	}
+
+	/** A part sent as a file where a text field belongs, such as {@code caption}. */
+	@ExceptionHandler(MethodArgumentConversionNotSupportedException.class)
+	ResponseEntity<ProblemDetail> unconvertible(MethodArgumentConversionNotSupportedException ex) {
+		return Problems.response(HttpStatus.BAD_REQUEST, "'" + ex.getName() + "' is not a value this endpoint takes.");
 	}
 
 	@ExceptionHandler(MissingServletRequestPartException.class)

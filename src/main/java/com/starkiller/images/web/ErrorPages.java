@@ -3,6 +3,7 @@ package com.starkiller.images.web;
 import java.net.URI;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,10 +14,12 @@ import org.springframework.boot.web.error.ErrorAttributeOptions.Include;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.server.ResponseStatusException;
@@ -65,7 +68,7 @@ class ErrorPages implements ErrorController {
 	private Problem problem(HttpServletRequest request, HttpServletResponse response) {
 		ServletWebRequest webRequest = new ServletWebRequest(request);
 		Map<String, Object> attributes = this.errorAttributes.getErrorAttributes(webRequest, PATH);
-		Throwable error = unavailable(this.errorAttributes.getError(webRequest));
+		Throwable error = malformedMediaType(unavailable(this.errorAttributes.getError(webRequest)));
 		HttpStatus status = status(request, error);
 		if (error instanceof ResponseStatusException known) {
 			known.getHeaders().forEach((name, values) -> values.forEach((value) -> response.setHeader(name, value)));
@@ -79,6 +82,10 @@ class ErrorPages implements ErrorController {
 		if (error instanceof ResponseStatusException known && HttpStatus.resolve(known.getStatusCode().value()) != null) {
 			return HttpStatus.valueOf(known.getStatusCode().value());
 		}
+		// Asked for by its address, the error page is no error: there is nothing there.
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			return HttpStatus.NOT_FOUND;
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
@@ -90,10 +97,25 @@ class ErrorPages implements ErrorController {
 				? new Unavailable("The database is not answering; please try again in a moment.") : error;
 	}
 
+	/**
+	 * An Accept or Content-Type that is no media type, anywhere in the cause chain, becomes
+	 * {@link BadRequest}: where a library parses it without handling the failure (the actuator's
+	 * endpoints, for {@code Accept: ,,,}), it would otherwise be a 500.
+	 */
+	private static Throwable malformedMediaType(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidMimeTypeException || cause instanceof InvalidMediaTypeException) {
+				return new BadRequest("The Accept or Content-Type header is not a media type such as text/html.");
+			}
+		}
+		return error;
+	}
+
 	// Only our own exceptions carry reasons written for readers; others get the status phrase.
 	private static String detail(HttpStatus status, Throwable error) {
 		if (error instanceof BadRequest || error instanceof NotFound || error instanceof Unavailable
-				|| error instanceof Conflict) {
+				|| error instanceof Conflict || error instanceof ResponseStatusException known
+						&& known.getStatusCode() == HttpStatus.UNSUPPORTED_MEDIA_TYPE && known.getReason() != null) {
 			return ((ResponseStatusException) error).getReason();
 		}
 		return status.is4xxClientError() ? DEFAULT_DETAIL_4XX : DEFAULT_DETAIL_5XX;

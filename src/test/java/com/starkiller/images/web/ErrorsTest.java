@@ -1,17 +1,37 @@
 package com.starkiller.images.web;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
 import com.starkiller.images.Http;
 import com.starkiller.images.IntegrationTest;
+import com.starkiller.images.web.RawHttp.Answer;
+import com.starkiller.images.web.RawHttp.Request;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a clear 4xx page or problem details, never a 500 or a stack trace. */
 class ErrorsTest extends IntegrationTest {
+
+	private static final String[] TOKEN = { "Authorization", "Bearer " + IntegrationTest.TOKEN };
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private MongoTemplate mongo;
 
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource({ "/listings/abc, 400", "/listings/-1, 400", "/listings/1.5, 400", "/listings/99999999999999999999, 400",
@@ -57,6 +77,141 @@ class ErrorsTest extends IntegrationTest {
 			"/reviews/abc, 'A listing id is a whole number from 0, such as /listings/15000.'" })
 	void saysWhatIsWrong(String path, String detail) {
 		assertThat(Http.html(this.http.get(path)).select(".detail").text()).isEqualTo(detail);
+	}
+
+
+	/** Requests Tomcat refuses before the application: our page or problem details, not Tomcat's report. */
+	@ParameterizedTest(name = "{0} {1} -> {3}")
+	@CsvSource({ "GET, '/listings/[1]', text/html, 400", "GET, '/reviews/15?index[$gt]=1', text/html, 400",
+			"GET, /listings/1%2F2, text/html, 400", "GET, /listings/1%5C2, */*, 400",
+			"GET, /api/listings/1%2F2, text/html, 400", "GET, /listings/1%2F2, application/json, 400",
+			"GET, '/listings/{1}', text/html, 400",
+			"CONNECT, /listings/1, text/html, 405" })
+	void answersRequestsTomcatRefusesLikeAnyOther(String method, String target, String accept, int status) {
+		Answer answer = raw(method, target, null, "Accept", accept);
+
+		assertThat(answer.status()).isEqualTo(status);
+		assertThat(answer.text()).doesNotContain("Tomcat", "Exception", "at org.");
+		if (Verdict.isApi(target) || accept.contains("json")) {
+			assertThat(answer.contentType()).isEqualTo("application/problem+json");
+			assertThat(answer.text()).contains("\"status\":" + status);
+		}
+		else {
+			assertThat(answer.contentType()).startsWith("text/html");
+			assertThat(Verdict.html(answer.text())).isEmpty();
+			assertThat(Jsoup.parse(answer.text()).getElementById("error-title").text()).startsWith(status + ":");
+		}
+		if (status == 405) {
+			assertThat(answer.header("Allow")).isPresent();
+		}
+	}
+
+	/** Found by FuzzTest: each of these answered 500, or wrote and then refused. */
+	@ParameterizedTest(name = "{0} {1} as {2}, accepting {3} -> {4}")
+	@CsvSource({ "POST, /api/listings/424242/reviews, application/*, application/json, 415",
+			"POST, /api/listings, */*, application/json, 415",
+			"PATCH, /api/listings/300, application/x-www-form-urlencoded, application/json, 415",
+			"POST, /api/listings/9/reviews, application/json, */json, 406", "POST, /api/listings, application/json, text/html, 406",
+			"POST, /api/listings/7/reviews, application/json, application/xml, 406" })
+	void refusesBodiesAndAnswersItCannotTakeOrGiveBeforeWriting(String method, String path, String contentType,
+			String accept, int status) {
+		long listings = this.mongo.getCollection("listings").countDocuments();
+		String seven = this.http.get("/api/listings/7").body();
+		String body = path.equals("/api/listings/300") ? "name=%zz&x=%"
+				: path.endsWith("/reviews") ? "{\"author\":\"Ana\",\"rating\":5,\"text\":\"Lovely\"}"
+						: "{\"name\":\"Flat\",\"location\":{\"city\":\"Oslo\",\"country\":\"Norway\"}}";
+
+		Answer answer = raw(method, path, body, "Content-Type", contentType, "Accept", accept, TOKEN[0], TOKEN[1]);
+
+		assertThat(answer.status()).isEqualTo(status);
+		assertThat(answer.contentType()).isEqualTo("application/problem+json");
+		assertThat(this.mongo.getCollection("listings").countDocuments()).isEqualTo(listings);
+		assertThat(this.http.get("/api/listings/7").body()).isEqualTo(seven);
+	}
+
+	/** Found by FuzzTest: a refused photo write counted one more use of a demo image, for good. */
+	@ParameterizedTest
+	@CsvSource({ "/api/listings/424242/photos, POST", "/api/listings/7/photos/99, PUT", "/api/listings/7/photos, POST" })
+	void aRefusedPhotoWriteCountsNoUseOfItsImage(String path, String method) {
+		String before = String.valueOf(this.mongo.getCollection("image_refs").find(eq("_id", "demo-001")).first());
+
+		Answer answer = raw(method, path, "{\"image\":\"demo-001\",\"caption\":\"Pool\"}", "Content-Type",
+				"application/json", "If-Match", path.endsWith("/99") ? "*" : "\"999999\"", TOKEN[0], TOKEN[1]);
+
+		assertThat(answer.status()).isBetween(400, 499);
+		assertThat(String.valueOf(this.mongo.getCollection("image_refs").find(eq("_id", "demo-001")).first()))
+			.isEqualTo(before);
+	}
+
+	/** Found by FuzzTest: a text field sent as a file part answered 500. */
+	@Test
+	void aFileWhereTheCaptionBelongsIsABadRequest() {
+		String body = "--x\r\nContent-Disposition: form-data; name=\"caption\"; filename=\"c.txt\"\r\n\r\nPool\r\n"
+				+ "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.png\"\r\n\r\nnot an image\r\n--x--\r\n";
+
+		Answer answer = raw("POST", "/api/listings/424242/photos", body, "Content-Type", "multipart/form-data; boundary=x",
+				TOKEN[0], TOKEN[1]);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.contentType()).isEqualTo("application/problem+json");
+		assertThat(answer.text()).contains("caption");
+	}
+
+	/** Found by FuzzTest: the error page asked for directly answered 500. */
+	@ParameterizedTest
+	@CsvSource({ "/error, text/html", "/error?status=500, text/html", "/error, application/json" })
+	void theErrorPageItselfIsNotAnError(String path, String accept) {
+		assertThat(raw("GET", path, null, "Accept", accept).status()).isEqualTo(404);
+	}
+
+	/**
+	 * Found by FuzzTest: a header value with control characters, which the security firewall refuses,
+	 * was answered 400 with an empty body, as the firewall refused the error page's dispatch too.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "GET, /listings/1, text/html", "POST, /api/listings, application/json" })
+	void aHeaderTheFirewallRefusesGetsAnErrorPageOrProblemDetails(String method, String path, String type) {
+		Answer answer = raw(method, path, "{}", "Accept", type + "\u0085\u009d", TOKEN[0], TOKEN[1], "Content-Type",
+				"application/json");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.contentType()).startsWith(type.equals("text/html") ? "text/html" : "application/problem+json");
+		assertThat(answer.text()).contains(type.equals("text/html") ? "id=\"error-title\"" : "\"status\":400");
+	}
+
+	/** Found by FuzzTest: a wildcard Content-Type where no route matched was a 500 inside Spring. */
+	@ParameterizedTest
+	@CsvSource({ "POST, /insert, */*", "POST, /no/such/page, application/*", "GET, /nowhere, */*",
+			"PUT, /listings/3, garbage" })
+	void aContentTypeThatNamesNoOneTypeIsUnsupported(String method, String path, String type) {
+		Answer answer = raw(method, path, "{}", "Content-Type", type, TOKEN[0], TOKEN[1]);
+
+		assertThat(answer.status()).isEqualTo(415);
+		assertThat(answer.text()).contains("must name one media type").doesNotContain("Exception");
+	}
+
+	/** Found by FuzzTest (seed 11): the actuator parses Accept itself, and an empty entry was a 500. */
+	@ParameterizedTest
+	@CsvSource({ "',,,'", "'application/json, ,*/*'" })
+	void anAcceptThatIsNoMediaTypeIsABadRequestEverywhere(String accept) {
+		Answer answer = raw("GET", "/livez", null, "Accept", accept);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.text()).contains("not a media type").doesNotContain("Exception");
+	}
+
+	@Test
+	void headIsAsPublicAsGet() {
+		assertThat(raw("HEAD", "/api/listings/7", null).status()).isEqualTo(200);
+	}
+
+	private Answer raw(String method, String target, String body, String... headers) {
+		List<String[]> pairs = new ArrayList<>();
+		for (int i = 0; i < headers.length; i += 2) {
+			pairs.add(new String[] { headers[i], headers[i + 1] });
+		}
+		return new RawHttp(this.port).send(new Request(method, target, pairs,
+				(body != null) ? body.getBytes(StandardCharsets.UTF_8) : null, "example"));
 	}
 
 }

@@ -1,0 +1,50 @@
+package com.starkiller.images.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A {@code Content-Type} that names no one type ({@code *}/{@code *}, {@code application/*}, or
+ * no media type at all) is refused with 415 before anything reads it: Spring would fail on it
+ * with a 500 where no handler matches the path.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class ContentTypeCheck extends OncePerRequestFilter {
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String type = request.getContentType();
+		if (type != null && !isOneType(type)) {
+			FilterErrors.send(request, response, new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"The Content-Type header must name one media type, such as application/json."));
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean isOneType(String type) {
+		try {
+			MediaType media = MediaType.parseMediaType(type);
+			return !media.isWildcardType() && !media.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+}
