@@ -1,6 +1,8 @@
 package com.starkiller.images.web;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,11 +21,14 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * A {@code Content-Type} that names no one type ({@code *}/{@code *}, {@code application/*}, or
  * no media type at all) is refused with 415 before anything reads it: Spring would fail on it
- * with a 500 where no handler matches the path.
+ * with a 500 where no handler matches the path. The probes refuse an {@code Accept} with an empty
+ * entry with 400 here, where the actuator would throw on it (and log an error for each).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ContentTypeCheck extends OncePerRequestFilter {
+
+	private static final Set<String> PROBES = Set.of("/livez", "/readyz");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -32,6 +37,12 @@ class ContentTypeCheck extends OncePerRequestFilter {
 		if (type != null && !isOneType(type)) {
 			FilterErrors.send(request, response, new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"The Content-Type header must name one media type, such as application/json."));
+			return;
+		}
+		String accept = request.getHeader("Accept");
+		if (accept != null && PROBES.contains(request.getRequestURI())
+				&& Arrays.stream(accept.split(",", -1)).anyMatch(String::isBlank)) {
+			FilterErrors.send(request, response, new BadRequest("An entry of the Accept header is not a media type: it is empty."));
 			return;
 		}
 		chain.doFilter(request, response);
