@@ -1,9 +1,15 @@
 package com.starkiller.images.cache;
 
+import java.util.concurrent.TimeUnit;
+
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
@@ -11,8 +17,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 /**
  * The invalidation channel's own Redis connections: one subscribed to the channel, and one that
- * sends confirmations without blocking the subscriber. Lettuce reconnects and resubscribes both by
- * itself; the listener hears every disconnection and every (re)subscription.
+ * publishes (evictions, and confirmations without blocking the subscriber). Lettuce reconnects and
+ * resubscribes both by itself; the listener hears every disconnection and every (re)subscription.
+ * On a Redis Cluster both go to one node, the primary of the channel name's slot, chosen anew at
+ * each open: PUBLISH counts only the subscribers of the node it reaches, so every instance
+ * subscribes and publishes there, and a write knows how many confirmations to wait for.
  */
 class ChannelConnection {
 
@@ -33,6 +42,9 @@ class ChannelConnection {
 
 	private volatile StatefulRedisConnection<String, String> confirmations;
 
+	// On a cluster: the client of the one node the channel uses, sharing the cluster client's resources.
+	private volatile RedisClient nodeClient;
+
 	ChannelConnection(LettuceConnectionFactory redis) {
 		this.redis = redis;
 	}
@@ -41,14 +53,15 @@ class ChannelConnection {
 		return this.subscription != null;
 	}
 
-	/** Whether Redis is one the channel can run on (a standalone client). */
+	/** Whether Redis is one the channel can run on (a standalone client, Sentinel's included, or a cluster). */
 	boolean supported() {
-		return this.redis.getRequiredNativeClient() instanceof RedisClient;
+		Object client = this.redis.getRequiredNativeClient();
+		return client instanceof RedisClient || client instanceof RedisClusterClient;
 	}
 
 	/** Subscribes to the channel; throws, with nothing left open, when Redis cannot be reached. */
 	void open(String channel, Listener listener) {
-		RedisClient client = (RedisClient) this.redis.getRequiredNativeClient();
+		RedisClient client = client(channel);
 		StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
 		((RedisChannelHandler<?, ?>) connection).addListener(new RedisConnectionStateListener() {
 			@Override
@@ -78,6 +91,12 @@ class ChannelConnection {
 		this.subscription = connection;
 	}
 
+	/** Publishes on the channel's node; answers how many subscribers heard it (null while not open). */
+	Long publish(String channel, String message) {
+		StatefulRedisConnection<String, String> connection = this.confirmations;
+		return (connection != null) ? connection.sync().publish(channel, message) : null;
+	}
+
 	/** Publishes without waiting, on the confirmations connection (none while it is not open). */
 	void publishAsync(String channel, String message) {
 		StatefulRedisConnection<String, String> connection = this.confirmations;
@@ -102,6 +121,33 @@ class ChannelConnection {
 			confirm.closeAsync();
 			this.confirmations = null;
 		}
+		RedisClient node = this.nodeClient;
+		if (node != null) {
+			this.nodeClient = null;
+			node.shutdownAsync(0, 2, TimeUnit.SECONDS);
+		}
+	}
+
+	/** The standalone client, or on a cluster a client of the primary that serves the channel's slot now. */
+	private RedisClient client(String channel) {
+		Object client = this.redis.getRequiredNativeClient();
+		if (client instanceof RedisClient standalone) {
+			return standalone;
+		}
+		RedisClusterClient cluster = (RedisClusterClient) client;
+		cluster.refreshPartitions();
+		RedisClusterNode owner = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(channel));
+		if (owner == null) {
+			throw new IllegalStateException("No Redis Cluster node serves the slot of " + channel + " now");
+		}
+		RedisURI.Builder uri = RedisURI.builder(owner.getUri());
+		String password = this.redis.getPassword();
+		if (password != null && !password.isEmpty()) {
+			uri.withPassword(password.toCharArray());
+		}
+		RedisClient node = RedisClient.create(cluster.getResources(), uri.build());
+		this.nodeClient = node;
+		return node;
 	}
 
 }

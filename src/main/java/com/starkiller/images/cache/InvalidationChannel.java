@@ -68,7 +68,10 @@ class InvalidationChannel implements ChannelConnection.Listener {
 		}
 		String id = this.confirmations.expect();
 		try {
-			Long receivers = this.publisher.convertAndSend(CHANNEL, "evict " + cache + " " + id + " " + key);
+			String message = "evict " + cache + " " + id + " " + key;
+			// On the channel's own node when it is open (on a cluster, where every instance subscribes).
+			Long receivers = this.connection.isOpen() ? this.connection.publish(CHANNEL, message)
+					: this.publisher.convertAndSend(CHANNEL, message);
 			// Unsubscribed, this instance hears no confirmation at all.
 			boolean confirmed = this.liveness.isSubscribed()
 					&& this.confirmations.await(id, (receivers != null) ? receivers.intValue() : 0, CONFIRM_WAIT_MILLIS);
@@ -127,7 +130,7 @@ class InvalidationChannel implements ChannelConnection.Listener {
 
 	private void open() {
 		if (!this.connection.supported()) {
-			log.info("Near cache off: it needs a standalone Redis client");
+			log.info("Near cache off: the invalidation channel runs on Lettuce only");
 			this.near.switchOff();
 			return;
 		}

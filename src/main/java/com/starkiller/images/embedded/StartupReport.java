@@ -54,8 +54,16 @@ class StartupReport {
 	}
 
 	private String describeRedis() {
-		String where = (this.redis.getStandalone() != null)
-				? this.redis.getStandalone().getHost() + ":" + this.redis.getStandalone().getPort() : "cluster/sentinel";
+		String where;
+		if (this.redis.getCluster() != null) {
+			where = "a cluster of " + this.redis.getCluster().getNodes().size() + " nodes";
+		}
+		else if (this.redis.getSentinel() != null) {
+			where = "Sentinel primary " + this.redis.getSentinel().getMaster();
+		}
+		else {
+			where = this.redis.getStandalone().getHost() + ":" + this.redis.getStandalone().getPort();
+		}
 		return (this.embeddedRedis.getIfAvailable() != null) ? "embedded (redis-server) at " + where + ", nothing on disk"
 				: "external at " + where;
 	}
