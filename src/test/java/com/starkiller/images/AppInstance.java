@@ -2,9 +2,14 @@ package com.starkiller.images;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -56,7 +61,23 @@ public final class AppInstance implements AutoCloseable {
 		}
 		String[] args = values.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
-		return new AppInstance(new SpringApplicationBuilder(StarkillerImagesApplication.class).run(args));
+		return new AppInstance(
+				new SpringApplicationBuilder(StarkillerImagesApplication.class).listeners(AppInstance::oneAtATime).run(args));
+	}
+
+	// Spring Boot sets up logging for the whole JVM; two instances doing it at once race in Logback's
+	// context ("Unable to find Spring Environment in logger context"). Instances started together
+	// take turns until logging is set up, and run the rest of their start (and their seeding) at once.
+	private static final ReentrantLock EARLY_START = new ReentrantLock();
+
+	private static void oneAtATime(ApplicationEvent event) {
+		if (event instanceof ApplicationStartingEvent) {
+			EARLY_START.lock();
+		}
+		else if ((event instanceof ApplicationPreparedEvent || event instanceof ApplicationFailedEvent)
+				&& EARLY_START.isHeldByCurrentThread()) {
+			EARLY_START.unlock();
+		}
 	}
 
 	public Http http() {
