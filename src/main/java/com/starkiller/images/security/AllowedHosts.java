@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,10 +36,7 @@ class AllowedHosts extends OncePerRequestFilter {
 	private final Set<String> allowed;
 
 	AllowedHosts(SiteProperties properties) {
-		this.allowed = properties.allowedHosts().stream()
-			.map((host) -> host.strip().toLowerCase(Locale.ROOT))
-			.filter((host) -> !host.isEmpty())
-			.collect(Collectors.toUnmodifiableSet());
+		this.allowed = properties.hosts();
 	}
 
 	@Override

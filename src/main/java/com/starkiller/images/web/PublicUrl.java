@@ -3,7 +3,6 @@ package com.starkiller.images.web;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -29,9 +28,7 @@ public class PublicUrl {
 	private final Set<String> allowedHosts;
 
 	PublicUrl(SiteProperties properties) {
-		this.allowedHosts = properties.allowedHosts().stream().map((host) -> host.strip().toLowerCase(Locale.ROOT))
-			.filter((host) -> !host.isEmpty())
-			.collect(Collectors.toUnmodifiableSet());
+		this.allowedHosts = properties.hosts();
 		URI url = properties.isPublicUrlSet() ? properties.publicUrl() : null;
 		this.configured = (url != null) ? withoutTrailingSlash(url.toString()) : null;
 		this.configuredOrigin = (url != null) ? origin(url.getScheme(), url.getHost(), url.getPort()) : null;

@@ -2,6 +2,9 @@ package com.starkiller.images.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +30,14 @@ public record SiteProperties(@Nullable URI publicUrl, @DefaultValue @NotNull Lis
 				|| "https".equals(this.publicUrl.getScheme())) && this.publicUrl.getHost() != null
 				&& this.publicUrl.getRawQuery() == null && this.publicUrl.getRawFragment() == null
 				&& this.publicUrl.getRawUserInfo() == null);
+	}
+
+	/** The allowed host names, trimmed and in lower case; empty: any. */
+	public Set<String> hosts() {
+		return this.allowedHosts.stream()
+			.map((host) -> host.strip().toLowerCase(Locale.ROOT))
+			.filter((host) -> !host.isEmpty())
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	/** An empty setting (the variable STARKILLER_PUBLIC_URL unset) binds to an empty URI. */

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -276,24 +274,7 @@ class DecodeMemoryTest {
 
 	/** A 16-bit RGBA PNG (colour type 6, depth 16) with a text chunk making its bytes its own. */
 	private static byte[] png(int width, int height, byte[] idat, String comment) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
-		chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] { 16, 6, 0, 0, 0 }).array());
-		chunk(out, "tEXt", ("Comment\0" + comment).getBytes(StandardCharsets.ISO_8859_1));
-		chunk(out, "IDAT", idat);
-		chunk(out, "IEND", new byte[0]);
-		return out.toByteArray();
-	}
-
-	private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-		byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-		CRC32 crc = new CRC32();
-		crc.update(name);
-		crc.update(data);
-		out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-		out.writeBytes(name);
-		out.writeBytes(data);
-		out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+		return Png.of(width, height, 16, 6, idat, comment);
 	}
 
 	private static String sha256(byte[] bytes) {

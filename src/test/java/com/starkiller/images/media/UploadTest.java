@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 import javax.imageio.ImageIO;
@@ -709,23 +708,7 @@ class UploadTest extends IntegrationTest {
 
 	/** An 8-bit RGB PNG: signature, IHDR declaring the size, one IDAT and IEND, each with its CRC. */
 	private static byte[] png(int width, int height, byte[] idat) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
-		chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] { 8, 2, 0, 0, 0 }).array());
-		chunk(out, "IDAT", idat);
-		chunk(out, "IEND", new byte[0]);
-		return out.toByteArray();
-	}
-
-	private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-		byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-		CRC32 crc = new CRC32();
-		crc.update(name);
-		crc.update(data);
-		out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-		out.writeBytes(name);
-		out.writeBytes(data);
-		out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+		return Png.of(width, height, 8, 2, idat, null);
 	}
 
 	private static byte[] deflate(byte[] raw) {
