@@ -1,0 +1,104 @@
+package com.starkiller.images.operations;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotNull;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Holds a stopping instance open while the load balancer takes it out. Spring Boot turns readiness
+ * to refusing as soon as the context begins to close; this is the first lifecycle bean to stop, so
+ * the web server keeps answering until no request (probes aside) has arrived for {@code quiet},
+ * at most {@code drain}. Then the server's graceful shutdown finishes what is in flight. Off when
+ * {@code drain} is zero (a single instance has no balancer to wait for).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class Drain extends OncePerRequestFilter implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(Drain.class);
+
+	private final Settings settings;
+
+	private volatile long lastRequest = System.nanoTime();
+
+	private volatile boolean running;
+
+	Drain(Settings settings) {
+		this.settings = settings;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = request.getRequestURI();
+		if (!path.equals("/readyz") && !path.equals("/livez")) {
+			this.lastRequest = System.nanoTime();
+		}
+		chain.doFilter(request, response);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		long drain = this.settings.drain().toNanos();
+		if (drain <= 0) {
+			return;
+		}
+		long quiet = this.settings.quiet().toNanos();
+		long start = System.nanoTime();
+		logger.info("Draining: readiness is down, serving until {} without requests (at most {})",
+				this.settings.quiet(), this.settings.drain());
+		try {
+			while (System.nanoTime() - this.lastRequest < quiet && System.nanoTime() - start < drain) {
+				Thread.sleep(50);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		logger.info("Drained after {} ms", Duration.ofNanos(System.nanoTime() - start).toMillis());
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stopped first, before the web server's graceful shutdown. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+	/**
+	 * {@code drain}: the longest a stopping instance waits for its balancer (zero: no wait);
+	 * {@code quiet}: the time without requests that shows the balancer has taken it out, at least
+	 * the balancer's time to see readiness down (checks every 0.5 s, two failures: 1 s).
+	 */
+	@Validated
+	@ConfigurationProperties("starkiller.shutdown")
+	record Settings(@DefaultValue("0s") @NotNull Duration drain, @DefaultValue("2s") @NotNull Duration quiet) {
+	}
+
+}
