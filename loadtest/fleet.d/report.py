@@ -68,8 +68,9 @@ out.append("|---|---|---|")
 servers = results.get("save.servers", "")
 out.append("| Save through the balancer (`%s`), then `/saved` 9 times round-robin | answered by %s; listing missing %s times | seen through every instance |"
            % (results.get("save", "?"), servers or "?", results.get("save.missing", "?")))
-out.append("| %s writes through the balancer, each read at once from all three instances | %s stale reads of %d | 0 |"
-           % (results.get("fresh.writes", "?"), results.get("fresh.stale", "?"), 3 * int(results.get("fresh.writes", "0"))))
+out.append("| %s writes through the balancer (%s more refused), each followed at once by a page read from all three instances | %s stale of %d reads; %s reads failed | 0 stale |"
+           % (results.get("fresh.writes", "?"), results.get("fresh.refused", "?"), results.get("fresh.stale", "?"),
+              3 * int(results.get("fresh.writes", "0")), results.get("fresh.failed", "?")))
 kill_at, out_at = int(results.get("kill.at", "0")), int(results.get("kill.out", "0"))
 total, failed, later, summary = totals("kill", after=out_at)
 out.append("| `kill -9` of instance 2 under load (haproxy saw it down %d s later) | %d of %d failed (%s); %d after it was out | under 0.1 %%; none after |"
