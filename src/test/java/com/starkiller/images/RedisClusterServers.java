@@ -1,23 +1,13 @@
 package com.starkiller.images;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 
 import com.starkiller.images.embedded.FreePorts;
 
+import static com.starkiller.images.RedisProcesses.call;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -27,34 +17,34 @@ import static org.awaitility.Awaitility.await;
  */
 public final class RedisClusterServers implements AutoCloseable {
 
-	private static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
-
 	private static final int PRIMARIES = 3;
 
-	private final Path dir;
+	private final RedisProcesses processes;
 
-	private final List<Integer> ports = new ArrayList<>();
+	private final List<Integer> ports;
 
-	private final List<Process> processes = new ArrayList<>();
-
-	private RedisClusterServers(Path dir) {
-		this.dir = dir;
+	private RedisClusterServers(RedisProcesses processes) {
+		this.processes = processes;
+		this.ports = processes.ports();
 	}
 
 	/** Starts six nodes and waits until the cluster says it is ok on every one of them. */
 	public static RedisClusterServers start() {
-		if (!Files.isExecutable(REDIS_SERVER)) {
-			throw new IllegalStateException(REDIS_SERVER + " is missing: apt-get install -y redis-server");
-		}
+		RedisProcesses.require(RedisProcesses.REDIS_SERVER, "redis-server");
+		RedisProcesses processes = null;
 		try {
-			RedisClusterServers cluster = new RedisClusterServers(Files.createTempDirectory("redis-cluster"));
+			processes = new RedisProcesses("redis-cluster");
 			for (int i = 0; i < 2 * PRIMARIES; i++) {
-				cluster.startNode(FreePorts.next());
+				startNode(processes, FreePorts.next());
 			}
+			RedisClusterServers cluster = new RedisClusterServers(processes);
 			cluster.form();
 			return cluster;
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
+			if (processes != null) {
+				processes.close();
+			}
 			throw new IllegalStateException("The Redis Cluster did not start", ex);
 		}
 	}
@@ -67,14 +57,14 @@ public final class RedisClusterServers implements AutoCloseable {
 	/** Kills (SIGKILL) the primary that holds the slot of {@code key}; answers its port. */
 	public int killPrimaryOf(String key) {
 		int port = primaryOf(key);
-		this.processes.get(this.ports.indexOf(port)).destroyForcibly();
+		this.processes.kill(port);
 		return port;
 	}
 
 	/** The port of the node that serves the slot of {@code key} now. */
 	public int primaryOf(String key) {
 		for (int port : this.ports) {
-			if (!this.processes.get(this.ports.indexOf(port)).isAlive()) {
+			if (!this.processes.isAlive(port)) {
 				continue;
 			}
 			try {
@@ -97,16 +87,7 @@ public final class RedisClusterServers implements AutoCloseable {
 
 	/** How many times the live nodes together have run {@code command} (INFO commandstats), such as "get". */
 	public long calls(String command) {
-		long calls = 0;
-		for (int port : liveNodes()) {
-			String stats = call(port, (redis) -> redis.info("commandstats"));
-			for (String line : stats.lines().toList()) {
-				if (line.startsWith("cmdstat_" + command + ":")) {
-					calls += Long.parseLong(line.replaceAll(".*calls=(\\d+).*", "$1"));
-				}
-			}
-		}
-		return calls;
+		return RedisProcesses.calls(liveNodes(), command);
 	}
 
 	/** Waits until every live node says the cluster is ok (a failover has completed). */
@@ -117,36 +98,13 @@ public final class RedisClusterServers implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.processes.forEach(Process::destroyForcibly);
-		for (Process process : this.processes) {
-			try {
-				process.waitFor();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		try (Stream<Path> files = Files.walk(this.dir)) {
-			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-		}
-		catch (IOException ex) {
-			// A temporary folder left behind is not worth failing a test for.
-		}
+		this.processes.close();
 	}
 
-	private void startNode(int port) throws IOException {
-		Path nodeDir = Files.createDirectories(this.dir.resolve(Integer.toString(port)));
-		Process process = new ProcessBuilder(REDIS_SERVER.toString(), "--port", Integer.toString(port), "--bind",
-				"127.0.0.1", "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-				"--cluster-node-timeout", "1000", "--save", "", "--appendonly", "no", "--dir", nodeDir.toString(),
-				"--daemonize", "no")
-			.redirectErrorStream(true)
-			.redirectOutput(nodeDir.resolve("log").toFile())
-			.start();
-		this.ports.add(port);
-		this.processes.add(process);
-		await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-			.until(() -> "PONG".equals(call(port, (redis) -> redis.ping())));
+	private static void startNode(RedisProcesses processes, int port) throws IOException {
+		processes.start(port, RedisProcesses.REDIS_SERVER, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+				"--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "1000",
+				"--save", "", "--appendonly", "no", "--dir", processes.folder(port).toString(), "--daemonize", "no");
 	}
 
 	private void form() {
@@ -180,13 +138,7 @@ public final class RedisClusterServers implements AutoCloseable {
 	}
 
 	private List<Integer> liveNodes() {
-		List<Integer> live = new ArrayList<>();
-		for (int i = 0; i < this.ports.size(); i++) {
-			if (this.processes.get(i).isAlive()) {
-				live.add(this.ports.get(i));
-			}
-		}
-		return live;
+		return this.processes.live(this.ports);
 	}
 
 	private static boolean servesSlot(String line, long slot) {
@@ -204,17 +156,6 @@ public final class RedisClusterServers implements AutoCloseable {
 			}
 		}
 		return false;
-	}
-
-	private static <T> T call(int port, java.util.function.Function<RedisCommands<String, String>, T> command) {
-		RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(port)
-			.withTimeout(Duration.ofSeconds(2)).build());
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			return command.apply(connection.sync());
-		}
-		finally {
-			client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-		}
 	}
 
 }

@@ -19,6 +19,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * The invalidation channel's own Redis connections: one subscribed to the channel, and one that
  * publishes (evictions, and confirmations without blocking the subscriber). Lettuce reconnects and
  * resubscribes both by itself; the listener hears every disconnection and every (re)subscription.
+ * Through Sentinel, every connection and reconnection first asks the sentinels for the primary, so
+ * after a failover both connections follow the new one (RedisSentinelTest).
  * On a Redis Cluster both go to one node, the primary of the channel name's slot, chosen anew at
  * each open: PUBLISH counts only the subscribers of the node it reaches, so every instance
  * subscribes and publishes there, and a write knows how many confirmations to wait for.

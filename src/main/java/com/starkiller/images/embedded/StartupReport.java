@@ -59,7 +59,8 @@ class StartupReport {
 			where = "a cluster of " + this.redis.getCluster().getNodes().size() + " nodes";
 		}
 		else if (this.redis.getSentinel() != null) {
-			where = "Sentinel primary " + this.redis.getSentinel().getMaster();
+			where = "Sentinel primary " + this.redis.getSentinel().getMaster() + " via "
+					+ this.redis.getSentinel().getNodes().size() + " sentinels";
 		}
 		else {
 			where = this.redis.getStandalone().getHost() + ":" + this.redis.getStandalone().getPort();
