@@ -47,26 +47,26 @@ class CacheConfiguration {
 
 	@Bean
 	InvalidationChannel invalidationChannel(NearCache near, StringRedisTemplate publisher, RedisCircuitBreaker breaker,
-			LettuceConnectionFactory redis) {
-		return new InvalidationChannel(near, publisher, breaker, new ChannelConnection(redis));
+			LettuceConnectionFactory redis, MeterRegistry meters) {
+		return new InvalidationChannel(near, publisher, breaker, new ChannelConnection(redis), meters);
 	}
 
 	@Bean
 	TwoLevelCacheManager cacheManager(RedisConnectionFactory redis,
 			ObjectProvider<RedisCacheManagerBuilderCustomizer> caches, RedisCircuitBreaker breaker, NearCache near,
-			InvalidationChannel channel) {
+			InvalidationChannel channel, MeterRegistry meters) {
 		RedisCacheManager.RedisCacheManagerBuilder builder = RedisCacheManager.builder(redis)
 			.disableCreateOnMissingCache();
 		caches.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		RedisCacheManager manager = builder.build();
 		manager.afterPropertiesSet();
-		return new TwoLevelCacheManager(manager, breaker, near, channel, new NewerOnly(redis));
+		return new TwoLevelCacheManager(manager, breaker, near, channel, new NewerOnly(redis), meters);
 	}
 
 	@Bean
 	PendingEvictions pendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker,
-			NearCache near, ObjectProvider<CacheSource> sources) {
-		return new PendingEvictions(mongo, caches, breaker, near, sources);
+			NearCache near, ObjectProvider<CacheSource> sources, MeterRegistry meters) {
+		return new PendingEvictions(mongo, caches, breaker, near, sources, meters);
 	}
 
 	@Bean

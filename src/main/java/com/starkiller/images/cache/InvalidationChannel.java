@@ -3,6 +3,8 @@ package com.starkiller.images.cache;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 class InvalidationChannel implements ChannelConnection.Listener {
 
 	static final String CHANNEL = "starkiller:evictions";
+
+	/** 1 while this instance trusts its near copies, 0 while every read goes to Redis. */
+	static final String TRUSTED = "starkiller.cache.near.trusted";
 
 	/** How long a write waits for every instance to confirm; as long as a Redis command may take. */
 	private static final long CONFIRM_WAIT_MILLIS = 250;
@@ -46,11 +51,14 @@ class InvalidationChannel implements ChannelConnection.Listener {
 	private long unsubscribedSince;
 
 	InvalidationChannel(NearCache near, StringRedisTemplate publisher, RedisCircuitBreaker breaker,
-			ChannelConnection connection) {
+			ChannelConnection connection, MeterRegistry meters) {
 		this.near = near;
 		this.publisher = publisher;
 		this.breaker = breaker;
 		this.connection = connection;
+		Gauge.builder(TRUSTED, this, (channel) -> channel.trusted() ? 1 : 0)
+			.description("Whether this instance serves from its near cache (it hears the invalidation channel)")
+			.register(meters);
 	}
 
 	/** Whether the near copies can be trusted now. */

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,9 @@ class PendingEvictions {
 
 	static final String COLLECTION = "pending_evictions";
 
+	/** The keys still pending after the last sweep: above zero for long, Redis or an instance is not being told. */
+	static final String BACKLOG = "starkiller.cache.evictions.pending";
+
 	private static final Logger log = LoggerFactory.getLogger(PendingEvictions.class);
 
 	private final MongoTemplate mongo;
@@ -43,13 +49,19 @@ class PendingEvictions {
 	// Looked up when sweeping: the sources' own beans write through this module.
 	private final ObjectProvider<CacheSource> sources;
 
+	// Counted by the sweep, which reads them all anyway: a scrape never waits for MongoDB.
+	private final AtomicInteger backlog = new AtomicInteger();
+
 	PendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker, NearCache near,
-			ObjectProvider<CacheSource> sources) {
+			ObjectProvider<CacheSource> sources, MeterRegistry meters) {
 		this.mongo = mongo;
 		this.caches = caches;
 		this.breaker = breaker;
 		this.near = near;
 		this.sources = sources;
+		Gauge.builder(BACKLOG, this.backlog, AtomicInteger::get)
+			.description("Keys whose write could not be told to Redis or every instance, still pending after the last sweep")
+			.register(meters);
 	}
 
 	void add(String cacheName, Object key) {
@@ -84,18 +96,22 @@ class PendingEvictions {
 	private void evictAll() {
 		List<Document> pending = this.mongo.getCollection(COLLECTION).find().into(new ArrayList<>());
 		pending.forEach((entry) -> this.near.drop(entry.getString("cache"), entry.getString("key")));
+		this.backlog.set(pending.size());
 		if (!this.breaker.allowsCalls()) {
 			return;
 		}
 		Map<String, CacheSource> sources = this.sources.orderedStream()
 			.collect(Collectors.toMap(CacheSource::cacheName, (source) -> source, (first, second) -> first));
+		int left = pending.size();
 		for (Document entry : pending) {
 			TwoLevelCache cache = this.caches.getCache(entry.getString("cache"));
 			if (cache != null && !refresh(cache, sources.get(cache.getName()), keyOf(entry))) {
 				continue;
 			}
 			this.mongo.getCollection(COLLECTION).deleteOne(Filters.eq("_id", entry.get("_id")));
+			left--;
 		}
+		this.backlog.set(left);
 	}
 
 	/** Whether Redis now holds what the database holds for the key (or nothing, without a source). */

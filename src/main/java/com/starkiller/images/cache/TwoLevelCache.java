@@ -25,13 +25,20 @@ class TwoLevelCache implements Cache {
 
 	private final NewerOnly newerOnly;
 
+	/** Null for a cache without a near copy. */
+	private final CacheLookups nearLookups;
+
+	private final CacheLookups redisLookups;
+
 	TwoLevelCache(Cache redis, RedisCircuitBreaker breaker, NearCache near, InvalidationChannel channel,
-			NewerOnly newerOnly) {
+			NewerOnly newerOnly, CacheLookups nearLookups, CacheLookups redisLookups) {
 		this.redis = redis;
 		this.breaker = breaker;
 		this.near = near;
 		this.channel = channel;
 		this.newerOnly = newerOnly;
+		this.nearLookups = nearLookups;
+		this.redisLookups = redisLookups;
 	}
 
 	@Override
@@ -46,9 +53,12 @@ class TwoLevelCache implements Cache {
 
 	@Override
 	public ValueWrapper get(Object key) {
-		Object local = this.channel.trusted() ? this.near.get(getName(), key) : null;
-		if (local != null) {
-			return new SimpleValueWrapper(local);
+		if (this.nearLookups != null && this.channel.trusted() && this.near.holds(getName())) {
+			Object local = this.near.get(getName(), key);
+			this.nearLookups.count(local != null);
+			if (local != null) {
+				return new SimpleValueWrapper(local);
+			}
 		}
 		if (!this.breaker.allowsCalls()) {
 			return null;
@@ -62,6 +72,7 @@ class TwoLevelCache implements Cache {
 			generation = this.near.generation();
 			value = this.redis.get(key);
 		}
+		this.redisLookups.count(value != null);
 		if (value != null && value.get() != null) {
 			keepNear(key, value.get(), generation);
 		}

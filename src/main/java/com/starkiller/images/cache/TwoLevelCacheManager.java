@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.cache.CacheManager;
 import org.springframework.data.redis.cache.RedisCacheManager;
 
@@ -21,15 +23,20 @@ class TwoLevelCacheManager implements CacheManager {
 
 	private final NewerOnly newerOnly;
 
+	private final MeterRegistry meters;
+
 	private final Map<String, TwoLevelCache> caches = new ConcurrentHashMap<>();
 
 	TwoLevelCacheManager(RedisCacheManager redis, RedisCircuitBreaker breaker, NearCache near,
-			InvalidationChannel channel, NewerOnly newerOnly) {
+			InvalidationChannel channel, NewerOnly newerOnly, MeterRegistry meters) {
 		this.redis = redis;
 		this.breaker = breaker;
 		this.near = near;
 		this.channel = channel;
 		this.newerOnly = newerOnly;
+		this.meters = meters;
+		// Every declared cache at once, so its lookup counters are scraped from zero, before its first read.
+		redis.getCacheNames().forEach(this::getCache);
 	}
 
 	/** The cache of that name, or null when no feature declared it. */
@@ -41,8 +48,10 @@ class TwoLevelCacheManager implements CacheManager {
 			if (redisCache == null) {
 				return null;
 			}
-			cache = this.caches.computeIfAbsent(name,
-					(key) -> new TwoLevelCache(redisCache, this.breaker, this.near, this.channel, this.newerOnly));
+			cache = this.caches.computeIfAbsent(name, (key) -> new TwoLevelCache(redisCache, this.breaker, this.near,
+					this.channel, this.newerOnly,
+					this.near.holds(name) ? CacheLookups.of(this.meters, CacheLookups.NEAR, name) : null,
+					CacheLookups.of(this.meters, CacheLookups.REDIS, name)));
 		}
 		return cache;
 	}

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -33,11 +36,20 @@ class DecodeBudget {
 
 	private final Duration wait;
 
-	DecodeBudget(MediaProperties properties) {
+	DecodeBudget(MediaProperties properties, MeterRegistry meters) {
 		this.bytes = properties.decodeBytes();
-		this.kibibytes = new Semaphore(Math.toIntExact(Math.min(this.bytes / KIB, Integer.MAX_VALUE)), true);
-		this.decodes = new Semaphore(properties.concurrentDecodes(), true);
+		int budget = Math.toIntExact(Math.min(this.bytes / KIB, Integer.MAX_VALUE));
+		this.kibibytes = new Semaphore(budget, true);
+		int concurrent = properties.concurrentDecodes();
+		this.decodes = new Semaphore(concurrent, true);
 		this.wait = properties.decodeWait();
+		Gauge.builder("starkiller.media.decodes.active", this.decodes, (slots) -> concurrent - slots.availablePermits())
+			.description("Uploaded images being decoded now (at most starkiller.upload.concurrent-decodes)")
+			.register(meters);
+		Gauge.builder("starkiller.media.decode.memory", this.kibibytes, (free) -> (budget - free.availablePermits()) * KIB)
+			.description("Heap taken by the decodes under way (at most starkiller.upload.decode-memory)")
+			.baseUnit("bytes")
+			.register(meters);
 	}
 
 	/** A share of {@code bytes}, to be closed when the decoded image is no longer needed. */

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import com.starkiller.images.cache.CacheLookups;
 import com.starkiller.images.cache.CacheProperties;
 
 /**
@@ -36,12 +37,13 @@ import com.starkiller.images.cache.CacheProperties;
  * by the near cache when hot), so a write anywhere makes every instance render afresh: nothing
  * here needs invalidating. Visitors with a session (their Save state is on the page) are always
  * rendered. Each answer has a strong ETag; a match gets 304; clients that accept gzip get the form
- * compressed once, when it was rendered. It runs first among the filters, so
- * a page served from memory costs no session, security or observation work; the headers that the
- * rest of the chain gave the first answer are replayed.
+ * compressed once, when it was rendered. It runs before the session and security filters, so a
+ * page served from memory costs no session or security work; the headers that the rest of the
+ * chain gave the first answer are replayed. The request observation runs just before it, so a
+ * kept answer is counted under its route like a rendered one ({@link KeptPages}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class RenderedPages extends OncePerRequestFilter {
 
 	/** Headers of the first answer that are not replayed: set per answer, or by this filter. */
@@ -50,6 +52,10 @@ class RenderedPages extends OncePerRequestFilter {
 
 	private static final Pattern ROUTE = Pattern
 		.compile("/(listings|images|reviews|embed/listings)/(\\d{1,18})");
+
+	/** Each kept path's route, as its controller maps it. */
+	private static final Map<String, String> ROUTES = Map.of("/listings", "/listings/{id}", "/images", "/images/{id}",
+			"/reviews", "/reviews/{id}", "/embed/listings", "/embed/listings/{id}");
 
 	// text/html first, with no parameters (so at quality 1), then the next type or the end.
 	private static final Pattern HTML_FIRST = Pattern.compile("text/html\\s*(,|$)");
@@ -62,9 +68,7 @@ class RenderedPages extends OncePerRequestFilter {
 
 	private final Cache<String, RenderedPage> rendered;
 
-	private final Counter hits;
-
-	private final Counter misses;
+	private final CacheLookups lookups;
 
 	private final PublicUrl publicUrl;
 
@@ -73,8 +77,7 @@ class RenderedPages extends OncePerRequestFilter {
 		this.versions = versions;
 		this.publicUrl = publicUrl;
 		this.sessionCookie = sessionCookie;
-		this.hits = meters.counter("starkiller.rendered.requests", "result", "hit");
-		this.misses = meters.counter("starkiller.rendered.requests", "result", "miss");
+		this.lookups = CacheLookups.of(meters, CacheLookups.KEPT, "pages");
 		this.rendered = Caffeine.newBuilder()
 			.maximumWeight(properties.renderedBytes().toBytes())
 			.<String, RenderedPage>weigher((key, page) -> key.length() + page.weight())
@@ -97,12 +100,13 @@ class RenderedPages extends OncePerRequestFilter {
 			return;
 		}
 		RenderedPage page = this.rendered.getIfPresent(key);
+		this.lookups.count(page != null);
 		if (page == null) {
-			this.misses.increment();
 			render(key, request, response, chain);
 			return;
 		}
-		this.hits.increment();
+		String uri = request.getRequestURI();
+		KeptPages.answer(request, ROUTES.get(uri.substring(0, uri.lastIndexOf('/'))));
 		boolean gzip = page.gzipped() != null && acceptsGzip(request);
 		String etag = gzip ? page.gzipEtag() : page.etag();
 		page.headers().forEach((header) -> response.addHeader(header[0], header[1]));

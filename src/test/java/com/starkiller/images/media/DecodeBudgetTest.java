@@ -8,6 +8,8 @@ import java.time.Duration;
 
 import javax.imageio.ImageTypeSpecifier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
@@ -103,6 +105,23 @@ class DecodeBudgetTest {
 	}
 
 	@Test
+	void theDecodesUnderWayAndTheirMemoryAreGauged() {
+		MeterRegistry meters = new SimpleMeterRegistry();
+		DecodeBudget budget = new DecodeBudget(
+				new MediaProperties(40_000_000, DataSize.ofMegabytes(64), 2, Duration.ofMillis(200)), meters);
+
+		try (DecodeBudget.Share first = budget.take(DataSize.ofMegabytes(10).toBytes());
+				DecodeBudget.Share second = budget.take(DataSize.ofMegabytes(3).toBytes() + 1)) {
+			assertThat(meters.get("starkiller.media.decodes.active").gauge().value()).isEqualTo(2);
+			// Taken in whole kibibytes.
+			assertThat(meters.get("starkiller.media.decode.memory").gauge().value())
+				.isEqualTo(DataSize.ofMegabytes(13).toBytes() + 1024);
+		}
+		assertThat(meters.get("starkiller.media.decodes.active").gauge().value()).isZero();
+		assertThat(meters.get("starkiller.media.decode.memory").gauge().value()).isZero();
+	}
+
+	@Test
 	void unsetTheBudgetIsAQuarterOfTheHeap() {
 		MediaProperties properties = new MediaProperties(40_000_000, null, 2, Duration.ofSeconds(5));
 
@@ -117,7 +136,7 @@ class DecodeBudgetTest {
 	}
 
 	private static DecodeBudget budget(DataSize memory, int decodes, Duration wait) {
-		return new DecodeBudget(new MediaProperties(40_000_000, memory, decodes, wait));
+		return new DecodeBudget(new MediaProperties(40_000_000, memory, decodes, wait), new SimpleMeterRegistry());
 	}
 
 	private static byte[] riff(String chunk) {

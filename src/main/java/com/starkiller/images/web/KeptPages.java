@@ -1,0 +1,29 @@
+package com.starkiller.images.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.filter.ServerHttpObservationFilter;
+
+/**
+ * Tells whoever observes requests that one was answered from the kept pages ({@link RenderedPages})
+ * rather than rendered: such an answer never reaches Spring MVC, which would name its route.
+ */
+public final class KeptPages {
+
+	private static final String ANSWERED = KeptPages.class.getName() + ".answered";
+
+	private KeptPages() {
+	}
+
+	/** Whether this request was answered from memory, without rendering. */
+	public static boolean answered(HttpServletRequest request) {
+		return request.getAttribute(ANSWERED) != null;
+	}
+
+	/** Marks it so, and names its route for the request's observation as Spring MVC would. */
+	static void answer(HttpServletRequest request, String route) {
+		request.setAttribute(ANSWERED, Boolean.TRUE);
+		ServerHttpObservationFilter.findObservationContext(request).ifPresent((context) -> context.setPathPattern(route));
+	}
+
+}
