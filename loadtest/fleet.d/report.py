@@ -51,7 +51,8 @@ def capacity(name):
     rate = re.search(r"Requests/sec:\s+([\d.]+)", text)
     p99 = re.search(r"^\s+99%\s+(\S+)", text, re.M)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    return (float(rate.group(1)) if rate else 0.0), (p99.group(1) if p99 else "?"), (int(non2xx.group(1)) if non2xx else 0)
+    statuses = ", ".join("%s: %s" % s for s in re.findall(r"^STATUS (\d+) (\d+)$", text, re.M))
+    return (float(rate.group(1)) if rate else 0.0), (p99.group(1) if p99 else "?"), (int(non2xx.group(1)) if non2xx else 0), statuses
 
 
 out = []
@@ -104,23 +105,26 @@ for failure in failures[:5]:
 if failures:
     out.append("")
 
-hot, hot_p99, _ = capacity("hot")
-rnd, rnd_p99, rnd_404 = capacity("random")
-wr, wr_p99, wr_bad = capacity("write")
+hot, hot_p99, _, _ = capacity("hot")
+rnd, rnd_p99, rnd_404, _ = capacity("random")
+wr, wr_p99, wr_bad, wr_statuses = capacity("write")
 mongo = int(results.get("cap.mongo_commands", "0"))
 counted = int(results.get("cap.requests_counted", "0"))
 out.append("Capacity on this machine (15 s each, after the runs above, so warm; through haproxy):")
 out.append("")
-out.append("| load | requests/s, whole machine | p99 | per core, at least |")
+out.append("| load | requests/s, whole machine | p99 | per core (machine / 2) |")
 out.append("|---|---|---|---|")
 out.append("| hot page `/reviews/15000?index=1` (`wrk -t2 -c32`) | %.0f | %s | %.0f |" % (hot, hot_p99, hot / 2))
 out.append("| random `/reviews` and `/images` pages (`loadtest/wrk/random.lua`, 404s of indexes past the end included: %d) | %.0f | %s | %.0f |" % (rnd_404, rnd, rnd_p99, rnd / 2))
-out.append("| writes, `PATCH /api/listings/{random}` (`fleet.d/write.lua`, `-c8`; %d not 200) | %.0f | %s | %.0f |" % (wr_bad, wr, wr_p99, wr / 2))
+out.append("| writes, `PATCH /api/listings/{random}` (`fleet.d/write.lua`, `-c8`; statuses %s) | %.0f | %s | %.0f |" % (wr_statuses or "?", wr, wr_p99, wr / 2))
 out.append("")
 if counted:
     out.append("MongoDB commands during the random run, from the instances' `mongodb_driver_commands_seconds_count`: %d for %d requests counted by `http_server_requests_seconds_count` (%.2f per request)."
                % (mongo, counted, mongo / counted))
     out.append("")
+out.append("Mean latency seen by the instances over the whole run (Prometheus timers): MongoDB `findAndModify` %s ms, `find` %s ms; Redis `EVALSHA` (the version-checked cache write) %s ms, `PUBLISH` %s ms, `GET` %s ms."
+           % tuple(results.get("cap." + k, "n/a") for k in ("mongo_findAndModify_ms", "mongo_find_ms", "redis_evalsha_ms", "redis_publish_ms", "redis_get_ms")))
+out.append("")
 usage = collections.defaultdict(list)
 if os.path.exists(os.path.join(work, "usage.tsv")):
     with open(os.path.join(work, "usage.tsv")) as f:

@@ -15,7 +15,24 @@ function request()
     '{"name":"Capacity write ' .. n .. '"}')
 end
 
-statuses = {}
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  statuses = {}
+end
+
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+end
+
+-- One line per status: "STATUS <code> <count>".
+function done(summary, latency, requests)
+  local codes = {}
+  for _, thread in ipairs(threads) do
+    for code, n in pairs(thread:get("statuses")) do codes[code] = (codes[code] or 0) + n end
+  end
+  for code, n in pairs(codes) do io.write(string.format("STATUS %d %d\n", code, n)) end
 end
