@@ -15,12 +15,12 @@ local id = 0
 
 function setup(thread)
   id = id + 1
-  thread:set("id", id)
+  thread:set("tid", id)
   table.insert(threads, thread)
 end
 
 function init(args)
-  math.randomseed(os.time() * 100 + id)
+  math.randomseed(os.time() * 100 + tid)
   answered = {}
   failed = {}
   statuses = {}

@@ -1,9 +1,12 @@
 package com.starkiller.images.assets;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -33,12 +36,26 @@ class AssetArchive {
 	// A release's assets are about 300 KB (htmx, the bundle and its source maps): a few releases fit.
 	private static final long MEMORY_BYTES = 8L * 1024 * 1024;
 
+	/** How long a path MongoDB did not hold is answered 404 without asking again. */
+	static final Duration ABSENT_FOR = Duration.ofSeconds(30);
+
+	static final int LOOKUPS = 4;
+
+	private static final long LOOKUP_WAIT_MILLIS = 500;
+
 	private final MongoTemplate mongo;
 
 	private final Cache<String, Asset> fetched = Caffeine.newBuilder()
 		.maximumWeight(MEMORY_BYTES)
 		.<String, Asset>weigher((path, asset) -> asset.weight())
 		.build();
+
+	private final Cache<String, Boolean> absent = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(ABSENT_FOR)
+		.build();
+
+	private final Semaphore lookups = new Semaphore(LOOKUPS);
 
 	AssetArchive(MongoTemplate mongo) {
 		this.mongo = mongo;
@@ -71,14 +88,38 @@ class AssetArchive {
 		}
 	}
 
-	/** The asset stored under the hashed path, or null; MongoDB is asked once per path it holds. */
+	/**
+	 * The asset stored under the hashed path, or null. MongoDB is asked once per path it holds, and
+	 * once per {@link #ABSENT_FOR} for a path it does not (made-up hashed names cost one lookup, not
+	 * one per request); at most {@link #LOOKUPS} lookups run at once, so a hung MongoDB holds few
+	 * request threads.
+	 */
 	@Nullable Asset find(String path) {
+		if (this.absent.getIfPresent(path) != null) {
+			return null;
+		}
 		return this.fetched.get(path, this::load);
 	}
 
 	private @Nullable Asset load(String path) {
-		Document document = collection().find(Filters.eq("_id", path)).first();
+		try {
+			if (!this.lookups.tryAcquire(LOOKUP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+				return null;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		Document document;
+		try {
+			document = collection().find(Filters.eq("_id", path)).first();
+		}
+		finally {
+			this.lookups.release();
+		}
 		if (document == null) {
+			this.absent.put(path, Boolean.TRUE);
 			return null;
 		}
 		return new Asset(path, document.get("bytes", Binary.class).getData(), document.getString("contentType"),

@@ -21,11 +21,15 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Holds a stopping instance open while the load balancer takes it out. Spring Boot turns readiness
- * to refusing as soon as the context begins to close; this is the first lifecycle bean to stop, so
- * the web server keeps answering until no request (probes aside) has arrived for {@code quiet},
- * at most {@code drain}. Then the server's graceful shutdown finishes what is in flight. Off when
- * {@code drain} is zero (a single instance has no balancer to wait for).
+ * Holds a stopping instance open while the load balancer takes it out. As soon as the context
+ * begins to close, Spring Boot turns readiness to refusing (the public {@code /readyz} answers 503)
+ * and closes the management port (a balancer checking readiness there sees it refused): either
+ * takes the instance out. This is the first lifecycle bean to stop, so the web server keeps
+ * answering until no request (probes aside) has arrived for {@code quiet}, at most {@code drain}.
+ * Then the server's graceful shutdown finishes what is in flight. Off when {@code drain} is zero
+ * (a single instance has no balancer to wait for). Scheduled work has stopped by then: after
+ * three seconds the near copies are no longer trusted and reads go to Redis, which is slower,
+ * never stale.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

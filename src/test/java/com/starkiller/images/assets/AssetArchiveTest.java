@@ -26,6 +26,7 @@ import com.starkiller.images.AppInstance;
 import com.starkiller.images.FreezableProxy;
 import com.starkiller.images.Http;
 import com.starkiller.images.TestServers;
+import com.starkiller.images.operations.Scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -112,6 +113,24 @@ class AssetArchiveTest {
 					(type) -> assertThat(type).startsWith("text/html"));
 			assertThat(response.body()).contains("There is nothing to show at this address.");
 		}
+	}
+
+	@Test
+	void aHashedPathNobodyArchivedCostsMongoDbOneLookupNotOnePerRequest() {
+		String madeUp = "/assets/listing-fedcba9876543210fedcba9876543210.js";
+		double before = archiveLookups(current);
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(current.http().get(madeUp).statusCode()).isEqualTo(404);
+		}
+
+		assertThat(archiveLookups(current) - before).isEqualTo(1);
+	}
+
+	/** The finds on the archive's collection this instance sent, from its own MongoDB metrics. */
+	private static double archiveLookups(AppInstance instance) {
+		return Scrape.of(instance.management().get("/actuator/prometheus").body())
+			.sum("mongodb_driver_commands_seconds_count", "command", "find", "collection", AssetArchive.COLLECTION);
 	}
 
 	@Test

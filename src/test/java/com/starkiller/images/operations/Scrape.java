@@ -8,13 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One scrape of {@code /actuator/prometheus} in the text format, read as Prometheus reads it. */
-record Scrape(String text, List<Sample> samples) {
+public record Scrape(String text, List<Sample> samples) {
 
 	private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})? (\\S+)");
 
 	private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-	static Scrape of(String text) {
+	public static Scrape of(String text) {
 		List<Sample> samples = new ArrayList<>();
 		for (String line : text.split("\n")) {
 			Matcher sample = SAMPLE.matcher(line);
@@ -32,7 +32,7 @@ record Scrape(String text, List<Sample> samples) {
 	}
 
 	/** The sum of the samples of that name whose labels include these, given as name, value, name, value... */
-	double sum(String name, String... labels) {
+	public double sum(String name, String... labels) {
 		return matching(name, labels).stream().mapToDouble(Sample::value).sum();
 	}
 
