@@ -10,14 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,12 +36,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.util.FileSystemUtils;
-
+import com.starkiller.images.ChildApp;
 import com.starkiller.images.Http;
-import com.starkiller.images.StarkillerImagesApplication;
 import com.starkiller.images.TestServers;
-import com.starkiller.images.embedded.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -64,8 +60,6 @@ class DecodeMemoryTest {
 
 	private static final int AT_ONCE = 8;
 
-	private static final Duration START = Duration.ofSeconds(180);
-
 	private static final Duration ANSWER = Duration.ofSeconds(120);
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -75,11 +69,7 @@ class DecodeMemoryTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static Process app;
-
-	private static Path output;
-
-	private static Path dataDir;
+	private static ChildApp app;
 
 	private static Http http;
 
@@ -87,39 +77,25 @@ class DecodeMemoryTest {
 	static final TestWatcher CHILD_OUTPUT = new TestWatcher() {
 		@Override
 		public void testFailed(ExtensionContext context, Throwable cause) {
-			System.err.println("---- the app's output (" + output + ") ----\n" + childOutput());
+			System.err.println(app.tail(200));
 		}
 	};
 
 	@BeforeAll
 	static void start() throws IOException {
-		int port = FreePorts.next();
-		output = Files.createTempFile("decode-memory-app", ".log");
-		dataDir = Files.createTempDirectory("decode-memory-data");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		app = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-cp",
-				System.getProperty("java.class.path"), StarkillerImagesApplication.class.getName(),
-				"--server.port=" + port, "--management.server.port=0", "--spring.mongodb.uri=" + TestServers.mongoUri("decode-memory"),
+		app = ChildApp.start("decode-memory", List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+				Map.of(), "--spring.mongodb.uri=" + TestServers.mongoUri("decode-memory"),
 				"--spring.data.redis.url=" + TestServers.redisUrl(), "--starkiller.api.token=" + TOKEN,
-				"--starkiller.data-dir=" + dataDir, "--starkiller.seed.demo=true", "--starkiller.seed.demo-listings=20",
-				"--starkiller.seed.image-pool=2", "--starkiller.seed.batch-size=20")
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
-		http = new Http(port);
-		awaitReady();
+				"--starkiller.seed.demo=true", "--starkiller.seed.demo-listings=20", "--starkiller.seed.image-pool=2",
+				"--starkiller.seed.batch-size=20");
+		http = app.http();
 	}
 
 	@AfterAll
-	static void stop() throws InterruptedException, IOException {
+	static void stop() {
 		if (app != null) {
-			app.destroy();
-			if (!app.waitFor(30, TimeUnit.SECONDS)) {
-				app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-			}
+			app.close();
 		}
-		FileSystemUtils.deleteRecursively(dataDir);
-		Files.deleteIfExists(output);
 	}
 
 	@Test
@@ -224,25 +200,6 @@ class DecodeMemoryTest {
 		}
 	}
 
-	private static void awaitReady() {
-		long deadline = System.nanoTime() + START.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!app.isAlive()) {
-				fail("The app exited while starting (" + app.exitValue() + "):\n" + childOutput());
-			}
-			try {
-				if (http.get("/readyz").statusCode() == 200) {
-					return;
-				}
-			}
-			catch (UncheckedIOException ex) {
-				// Not listening yet.
-			}
-			sleep(Duration.ofMillis(500));
-		}
-		fail("The app was not ready within " + START + ":\n" + childOutput());
-	}
-
 	// PNG
 
 	/** Deflated scanlines of one flat colour at 16 bits a channel: 8 bytes a pixel, compressed a thousandfold. */
@@ -282,26 +239,6 @@ class DecodeMemoryTest {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String childOutput() {
-		try {
-			List<String> lines = Files.readAllLines(output);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(unreadable: " + ex + ")";
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}

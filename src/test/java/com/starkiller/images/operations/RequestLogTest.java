@@ -1,13 +1,10 @@
 package com.starkiller.images.operations;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,13 +15,10 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.util.FileSystemUtils;
-
 import com.starkiller.images.AppInstance;
+import com.starkiller.images.ChildApp;
 import com.starkiller.images.Http;
-import com.starkiller.images.StarkillerImagesApplication;
 import com.starkiller.images.TestServers;
-import com.starkiller.images.embedded.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,15 +31,9 @@ import static org.awaitility.Awaitility.await;
  */
 class RequestLogTest {
 
-	private static final Duration START = Duration.ofSeconds(180);
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static Process app;
-
-	private static Path output;
-
-	private static Path dataDir;
+	private static ChildApp app;
 
 	private static Http http;
 
@@ -53,47 +41,26 @@ class RequestLogTest {
 	static final TestWatcher CHILD_OUTPUT = new TestWatcher() {
 		@Override
 		public void testFailed(ExtensionContext context, Throwable cause) {
-			List<String> lines = lines();
-			System.err.println("---- the app's output (" + output + ") ----\n"
-					+ String.join("\n", lines.subList(Math.max(0, lines.size() - 100), lines.size())));
+			System.err.println(app.tail(100));
 		}
 	};
 
 	@BeforeAll
 	static void start() throws IOException {
-		int port = FreePorts.next();
-		output = Files.createTempFile("request-log-app", ".log");
-		dataDir = Files.createTempDirectory("request-log-data");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		// Another instance of the fleet the other tests' instances make up: the same database and demo data.
-		ProcessBuilder child = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-				"-cp", System.getProperty("java.class.path"), StarkillerImagesApplication.class.getName(),
-				"--server.port=" + port, "--management.server.port=0", "--spring.mongodb.uri=" + TestServers.mongoUri(),
+		app = ChildApp.start("request-log", List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+				Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"), "--spring.mongodb.uri=" + TestServers.mongoUri(),
 				"--spring.data.redis.url=" + TestServers.redisUrl(), "--starkiller.api.token=" + AppInstance.TOKEN,
-				"--starkiller.data-dir=" + dataDir, "--starkiller.seed.demo=true", "--starkiller.seed.demo-listings=300",
-				"--starkiller.seed.image-pool=6", "--starkiller.seed.batch-size=20",
-				"--logging.level.org.springframework.web.servlet.DispatcherServlet=debug")
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile());
-		child.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
-		app = child.start();
-		http = new Http(port);
-		await().atMost(START).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-			assertThat(app.isAlive()).as("the app is running").isTrue();
-			assertThat(readiness()).isEqualTo(200);
-		});
+				"--starkiller.seed.demo=true", "--starkiller.seed.demo-listings=300", "--starkiller.seed.image-pool=6",
+				"--starkiller.seed.batch-size=20", "--logging.level.org.springframework.web.servlet.DispatcherServlet=debug");
+		http = app.http();
 	}
 
 	@AfterAll
-	static void stop() throws InterruptedException, IOException {
+	static void stop() {
 		if (app != null) {
-			app.destroy();
-			if (!app.waitFor(30, TimeUnit.SECONDS)) {
-				app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-			}
+			app.close();
 		}
-		FileSystemUtils.deleteRecursively(dataDir);
-		Files.deleteIfExists(output);
 	}
 
 	@Test
@@ -128,7 +95,7 @@ class RequestLogTest {
 		HttpResponse<String> without = http.get("/api/listings/8", "Accept", "application/json");
 		assertThat(without.headers().firstValue("X-Request-Id")).hasValueSatisfying(
 				(id) -> assertThat(id).matches("[0-9a-f]{32}"));
-		assertThat(String.join("\n", lines())).doesNotContain("ERROR\\\"}", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		assertThat(String.join("\n", app.lines())).doesNotContain("ERROR\\\"}", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 				"two words", "<script>");
 	}
 
@@ -144,29 +111,11 @@ class RequestLogTest {
 
 	/** The JSON log lines that carry this request id (ECS nests the MDC's {@code http.request.id}). */
 	private static List<JsonNode> linesOf(String id) {
-		return lines().stream()
+		return app.lines().stream()
 			.filter((line) -> line.startsWith("{") && line.endsWith("}"))
 			.map(JSON::readTree)
 			.filter((line) -> id.equals(line.path("http").path("request").path("id").asString()))
 			.toList();
-	}
-
-	private static List<String> lines() {
-		try {
-			return Files.readAllLines(output);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static int readiness() {
-		try {
-			return http.get("/readyz").statusCode();
-		}
-		catch (UncheckedIOException ex) {
-			return 0;
-		}
 	}
 
 }

@@ -1,0 +1,138 @@
+package com.starkiller.images;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.util.FileSystemUtils;
+
+import com.starkiller.images.embedded.FreePorts;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A whole app instance in a JVM of its own, for tests that need its own heap, JVM flags or
+ * environment variables ({@link AppInstance} shares this JVM). Its output goes to a file that
+ * {@link #tail} reads; {@link #close} stops it and deletes its files.
+ */
+public final class ChildApp implements AutoCloseable {
+
+	private static final Duration START = Duration.ofSeconds(180);
+
+	private final Process process;
+
+	private final Path output;
+
+	private final Path dataDir;
+
+	private final Http http;
+
+	private ChildApp(Process process, Path output, Path dataDir, Http http) {
+		this.process = process;
+		this.output = output;
+		this.dataDir = dataDir;
+		this.http = http;
+	}
+
+	/**
+	 * Starts the app with these JVM options, environment variables and settings
+	 * ({@code --name=value}; the port and data folder are chosen here) and waits until it is ready.
+	 */
+	public static ChildApp start(String name, List<String> jvmOptions, Map<String, String> environment,
+			String... settings) throws IOException {
+		int port = FreePorts.next();
+		Path output = Files.createTempFile(name + "-app", ".log");
+		Path dataDir = Files.createTempDirectory(name + "-data");
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), StarkillerImagesApplication.class.getName(),
+				"--server.port=" + port, "--management.server.port=0", "--starkiller.data-dir=" + dataDir));
+		command.addAll(List.of(settings));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+		builder.environment().putAll(environment);
+		ChildApp app = new ChildApp(builder.start(), output, dataDir, new Http(port));
+		app.awaitReady();
+		return app;
+	}
+
+	public Http http() {
+		return this.http;
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** Every line the app has written so far. */
+	public List<String> lines() {
+		try {
+			return Files.readAllLines(this.output);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The last lines of its output, for a failure message. */
+	public String tail(int count) {
+		try {
+			List<String> lines = lines();
+			return "---- the app's output (" + this.output + ") ----\n"
+					+ String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+		}
+		catch (UncheckedIOException ex) {
+			return "(its output is unreadable: " + ex + ")";
+		}
+	}
+
+	private void awaitReady() {
+		long deadline = System.nanoTime() + START.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				fail("The app exited while starting (" + this.process.exitValue() + "):\n" + tail(200));
+			}
+			try {
+				if (this.http.get("/readyz").statusCode() == 200) {
+					return;
+				}
+			}
+			catch (UncheckedIOException ex) {
+				// Not listening yet.
+			}
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				fail("Interrupted while the app was starting");
+			}
+		}
+		fail("The app was not ready within " + START + ":\n" + tail(200));
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			}
+			FileSystemUtils.deleteRecursively(this.dataDir);
+			Files.deleteIfExists(this.output);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
