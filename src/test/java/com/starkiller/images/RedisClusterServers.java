@@ -101,8 +101,11 @@ public final class RedisClusterServers implements AutoCloseable {
 		this.processes.close();
 	}
 
+	// The cluster bus gets a free port of its own: by default it is the port + 10000, which does not
+	// exist for a free port above 55535 (redis-server then refuses to start) and may be taken.
 	private static void startNode(RedisProcesses processes, int port) throws IOException {
 		processes.start(port, RedisProcesses.REDIS_SERVER, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+				"--cluster-port", Integer.toString(FreePorts.next()),
 				"--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "1000",
 				"--save", "", "--appendonly", "no", "--dir", processes.folder(port).toString(), "--daemonize", "no");
 	}
