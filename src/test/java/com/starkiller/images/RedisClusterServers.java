@@ -1,6 +1,8 @@
 package com.starkiller.images;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -35,7 +37,7 @@ public final class RedisClusterServers implements AutoCloseable {
 		try {
 			processes = new RedisProcesses("redis-cluster");
 			for (int i = 0; i < 2 * PRIMARIES; i++) {
-				startNode(processes, FreePorts.next());
+				startNode(processes, nodePort());
 			}
 			RedisClusterServers cluster = new RedisClusterServers(processes);
 			cluster.form();
@@ -101,11 +103,8 @@ public final class RedisClusterServers implements AutoCloseable {
 		this.processes.close();
 	}
 
-	// The cluster bus gets a free port of its own: by default it is the port + 10000, which does not
-	// exist for a free port above 55535 (redis-server then refuses to start) and may be taken.
 	private static void startNode(RedisProcesses processes, int port) throws IOException {
 		processes.start(port, RedisProcesses.REDIS_SERVER, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-				"--cluster-port", Integer.toString(FreePorts.next()),
 				"--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "1000",
 				"--save", "", "--appendonly", "no", "--dir", processes.folder(port).toString(), "--daemonize", "no");
 	}
@@ -159,6 +158,30 @@ public final class RedisClusterServers implements AutoCloseable {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A free port whose cluster bus port (the port + 10000, which CLUSTER MEET assumes) exists and
+	 * is free too: redis-server refuses to start on a port above 55535.
+	 */
+	private static int nodePort() {
+		for (int attempt = 0; attempt < 1000; attempt++) {
+			int port = FreePorts.next();
+			if (port <= 55535 && isFree(port + 10000)) {
+				return port;
+			}
+		}
+		throw new IllegalStateException("No free port with a free cluster bus port");
+	}
+
+	private static boolean isFree(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress(FreePorts.LOOPBACK, port));
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 }
