@@ -181,10 +181,22 @@ function clampReviews(root) {
   }
 }
 
+// ---- Save -----------------------------------------------------------------------------
+
+// Pages are the same for every visitor, with Save unpressed. A visitor who has saved something
+// carries a cookie saying so; only then is their own button asked for, once per page.
+function showOwnSaveState(root) {
+  const form = root.querySelector('#save-form[data-state-url]:not([data-state-asked])');
+  if (!form || !document.cookie.split(/;\s*/).includes('STARKILLER_SAVED=1')) return;
+  form.dataset.stateAsked = 'true';
+  window.htmx?.ajax('GET', form.dataset.stateUrl, { target: form, swap: 'outerHTML' });
+}
+
 // ---- Wiring ---------------------------------------------------------------------------
 
 function enhance(root) {
   clampReviews(root);
+  showOwnSaveState(root);
 }
 
 document.addEventListener('keydown', onLightboxKey);
@@ -212,7 +224,7 @@ document.addEventListener('click', (event) => {
 
 document.addEventListener('htmx:beforeRequest', (event) => {
   const source = event.detail.elt;
-  if (source instanceof Element && !source.closest('#modal') && source.closest('#image-service')) {
+  if (source instanceof Element && !source.closest('#modal, #save-form') && source.closest('#image-service')) {
     opener = source;
   }
 });

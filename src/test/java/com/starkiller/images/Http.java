@@ -123,6 +123,22 @@ public final class Http {
 		return "http://127.0.0.1:" + this.port;
 	}
 
+	/** The {@code name=value} pair of the cookie the response set under that name. */
+	public static String cookie(HttpResponse<?> response, String name) {
+		String set = response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((value) -> value.startsWith(name + "="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
+		return set.substring(0, set.indexOf(';'));
+	}
+
+	/** The visitor's session cookie that the response set, as a {@code Cookie} header's pair. */
+	public static String session(HttpResponse<?> response) {
+		return cookie(response, "STARKILLER_SESSION");
+	}
+
 	public static Document html(HttpResponse<String> response) {
 		return Jsoup.parse(response.body());
 	}

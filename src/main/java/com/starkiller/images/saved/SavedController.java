@@ -1,8 +1,13 @@
 package com.starkiller.images.saved;
 
+import java.util.List;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.HttpHeaders;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +23,11 @@ import com.starkiller.images.web.BadRequest;
 import com.starkiller.images.web.Conflict;
 import com.starkiller.images.web.Unavailable;
 
-/** Save and unsave listings ({@code POST /saved/{id}}) and see them ({@code GET /saved}). */
+/**
+ * Save and unsave listings ({@code POST /saved/{id}}), see them ({@code GET /saved}), and the Save
+ * button in this visitor's state ({@code GET /saved/{id}}), which a listing page served to every
+ * visitor asks for.
+ */
 @Controller
 class SavedController {
 
@@ -39,31 +48,54 @@ class SavedController {
 	}
 
 	@GetMapping("/saved")
-	String page(HttpServletRequest request, Model model) {
-		model.addAttribute("listings", this.listings.existing(this.saved.all(request.getSession(false))));
+	String page(HttpServletRequest request, HttpServletResponse response, Model model) {
+		List<Long> ids = this.saved.all(request.getSession(false));
+		model.addAttribute("listings", this.listings.existing(ids));
 		model.addAttribute("unavailable", !this.sessions.available());
+		reflect(ids, request, response);
 		return PAGE;
+	}
+
+	/** htmx: the Save button in this visitor's state, never stored by a browser or a proxy. */
+	@HxRequest
+	@GetMapping("/saved/{id}")
+	String state(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
+		model.addAttribute("listing", this.listings.get(ListingId.parse(id)));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		reflect(this.saved.all(request.getSession(false)), request, response);
+		return BUTTON;
+	}
+
+	/** Without htmx, the button lives on the listing's page. */
+	@GetMapping("/saved/{id}")
+	String listing(@PathVariable String id) {
+		return "redirect:/listings/" + ListingId.parse(id);
 	}
 
 	/** htmx: the button in its new state; at the cap, unchanged and saying why. */
 	@HxRequest
 	@PostMapping("/saved/{id}")
 	String button(@PathVariable String id, @RequestParam(name = "saved", required = false) String state,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Listing listing = listing(id, state);
 		model.addAttribute("listing", listing);
-		model.addAttribute("full", !save(listing, state, request));
+		model.addAttribute("full", !save(listing, state, request, response));
 		return BUTTON;
 	}
 
+	/**
+	 * Without JavaScript: back to the page, to a URL that is rendered for this visitor (pages
+	 * served to everyone show Save unpressed), so the visitor sees what they did.
+	 */
 	@PostMapping("/saved/{id}")
 	String form(@PathVariable String id, @RequestParam(name = "saved", required = false) String state,
-			@RequestParam(name = "from", required = false) String from, HttpServletRequest request) {
+			@RequestParam(name = "from", required = false) String from, HttpServletRequest request,
+			HttpServletResponse response) {
 		Listing listing = listing(id, state);
-		if (!save(listing, state, request)) {
+		if (!save(listing, state, request, response)) {
 			throw new Conflict(this.saved.full());
 		}
-		return "saved".equals(from) ? "redirect:/saved" : "redirect:/listings/" + listing.id();
+		return "saved".equals(from) ? "redirect:/saved" : "redirect:/listings/" + listing.id() + "?saved=" + state;
 	}
 
 	private Listing listing(String id, String state) {
@@ -77,8 +109,18 @@ class SavedController {
 	}
 
 	/** False when the visitor's list is full and this listing is not on it. */
-	private boolean save(Listing listing, String state, HttpServletRequest request) {
-		return this.saved.set(request.getSession(true), listing.id(), Boolean.parseBoolean(state));
+	private boolean save(Listing listing, String state, HttpServletRequest request, HttpServletResponse response) {
+		HttpSession session = request.getSession(true);
+		boolean done = this.saved.set(session, listing.id(), Boolean.parseBoolean(state));
+		reflect(this.saved.all(session), request, response);
+		return done;
+	}
+
+	// While Redis is away a session reads as absent: the cookie is left as it is until it answers.
+	private void reflect(List<Long> ids, HttpServletRequest request, HttpServletResponse response) {
+		if (this.sessions.available()) {
+			SavedCookie.reflect(!ids.isEmpty(), request, response);
+		}
 	}
 
 }

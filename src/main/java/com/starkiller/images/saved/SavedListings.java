@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import com.starkiller.images.web.KeptPages;
 
 /**
  * The visitor's saved listings, kept in their Spring Session (in Redis). Reading never creates a
@@ -25,10 +28,17 @@ public class SavedListings {
 		this.max = properties.max();
 	}
 
-	/** Whether the current visitor saved the listing; used by the Save button on every page. */
-	public boolean contains(long listing) {
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		Object saved = (request != null) ? request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_SESSION) : null;
+	/**
+	 * Whether the current visitor saved the listing, for the Save button; null on a page that every
+	 * visitor is served, which must not read the session (the page's script asks for the visitor's
+	 * state instead).
+	 */
+	public Boolean shown(long listing) {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)
+				|| KeptPages.shared(request.getRequest())) {
+			return null;
+		}
+		Object saved = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
 		return saved instanceof LinkedHashSet<?> ids && ids.contains(listing);
 	}
 

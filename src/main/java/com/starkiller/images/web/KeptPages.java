@@ -12,12 +12,26 @@ public final class KeptPages {
 
 	private static final String ANSWERED = KeptPages.class.getName() + ".answered";
 
+	private static final String SHARED = KeptPages.class.getName() + ".shared";
+
 	private KeptPages() {
 	}
 
 	/** Whether this request was answered from memory, without rendering. */
 	public static boolean answered(HttpServletRequest request) {
 		return request.getAttribute(ANSWERED) != null;
+	}
+
+	/**
+	 * Whether this request's answer will be kept and served to every visitor, so it must hold
+	 * nothing of this visitor's (their Save state is asked for by the page's script).
+	 */
+	public static boolean shared(HttpServletRequest request) {
+		return request.getAttribute(SHARED) != null;
+	}
+
+	static void share(HttpServletRequest request) {
+		request.setAttribute(SHARED, Boolean.TRUE);
 	}
 
 	/** Marks it so, and names its route for the request's observation as Spring MVC would. */

@@ -17,11 +17,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -35,8 +33,8 @@ import com.starkiller.images.cache.CacheProperties;
  * Rendered pages, fragments and JSON answers of a listing, kept in memory (bounded in bytes) and
  * served without templating. The key carries the listing's current version (one lookup, answered
  * by the near cache when hot), so a write anywhere makes every instance render afresh: nothing
- * here needs invalidating. Visitors with a session (their Save state is on the page) are always
- * rendered. Each answer has a strong ETag; a match gets 304; clients that accept gzip get the form
+ * here needs invalidating. The same answer goes to every visitor, with a session or without: a
+ * page rendered to be kept holds no visitor's Save state ({@link KeptPages#shared}). Each answer has a strong ETag; a match gets 304; clients that accept gzip get the form
  * compressed once, when it was rendered. It runs before the session and security filters, so a
  * page served from memory costs no session or security work; the headers that the rest of the
  * chain gave the first answer are replayed. The request observation runs just before it, so a
@@ -64,19 +62,15 @@ class RenderedPages extends OncePerRequestFilter {
 
 	private final ListingVersions versions;
 
-	private final String sessionCookie;
-
 	private final Cache<String, RenderedPage> rendered;
 
 	private final CacheLookups lookups;
 
 	private final PublicUrl publicUrl;
 
-	RenderedPages(ListingVersions versions, PublicUrl publicUrl, CacheProperties properties, MeterRegistry meters,
-			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
+	RenderedPages(ListingVersions versions, PublicUrl publicUrl, CacheProperties properties, MeterRegistry meters) {
 		this.versions = versions;
 		this.publicUrl = publicUrl;
-		this.sessionCookie = sessionCookie;
 		this.lookups = CacheLookups.of(meters, CacheLookups.KEPT, "pages");
 		this.rendered = Caffeine.newBuilder()
 			.maximumWeight(properties.renderedBytes().toBytes())
@@ -88,7 +82,7 @@ class RenderedPages extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		// The route itself is matched once, in key().
-		return !"GET".equals(request.getMethod()) || hasSession(request);
+		return !"GET".equals(request.getMethod());
 	}
 
 	@Override
@@ -131,6 +125,7 @@ class RenderedPages extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		// Headers the filters before this one set, they set on every answer, kept or not.
 		Set<String> setBefore = new HashSet<>(response.getHeaderNames());
+		KeptPages.share(request);
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, capture);
 		if (capture.getStatus() == 200 && !capture.containsHeader("Set-Cookie") && asChosen(key, capture)) {
@@ -213,18 +208,6 @@ class RenderedPages extends OncePerRequestFilter {
 	private static boolean acceptsGzip(HttpServletRequest request) {
 		String accepted = request.getHeader("Accept-Encoding");
 		return accepted != null && accepted.contains("gzip") && !accepted.replace(" ", "").contains("gzip;q=0");
-	}
-
-	private boolean hasSession(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (cookie.getName().equals(this.sessionCookie)) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 }

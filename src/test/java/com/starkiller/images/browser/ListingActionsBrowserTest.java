@@ -117,14 +117,24 @@ class ListingActionsBrowserTest extends BrowserTest {
 		page.save();
 		assertThat(page.isSaved()).isTrue();
 		assertThat(page.saveLabel()).isEqualTo("Saved");
-		assertThat(browser.cookies()).singleElement().satisfies((cookie) -> {
-			assertThat(cookie.getName()).isEqualTo("STARKILLER_SESSION");
-			assertThat(cookie.isHttpOnly()).as("the session cookie is out of the page's scripts' reach").isTrue();
+		assertThat(browser.cookies()).hasSize(2).allSatisfy((cookie) -> {
+			if (cookie.getName().equals("STARKILLER_SESSION")) {
+				assertThat(cookie.isHttpOnly()).as("the session cookie is out of the page's scripts' reach").isTrue();
+			}
+			else {
+				assertThat(cookie.getName()).isEqualTo("STARKILLER_SAVED");
+				assertThat(cookie.getValue()).as("it says only that there is something to ask for").isEqualTo("1");
+			}
 		});
 
 		browser.reload();
 		page = ListingPage.showing(browser);
 		assertThat(page.isSaved()).as("still saved after a reload").isTrue();
+		long other = Listings.find(this.listings, (candidate) -> candidate.id() != listing.id()).id();
+		page = ListingPage.open(browser, other);
+		assertThat(page.isSaved()).as("another listing is not saved").isFalse();
+		page = ListingPage.open(browser, listing.id());
+		assertThat(page.isSaved()).as("saved when coming back to it").isTrue();
 
 		SavedPage saved = page.openSaved();
 		assertThat(saved.heading()).isEqualTo("Saved places");
@@ -141,6 +151,18 @@ class ListingActionsBrowserTest extends BrowserTest {
 		page = ListingPage.open(browser, listing.id());
 		assertThat(page.isSaved()).as("no longer saved on the listing page").isFalse();
 		assertThat(page.saveLabel()).isEqualTo("Save");
+	}
+
+	@Test
+	@JavaScriptDisabled
+	void withoutJavaScriptSaveSavesAndTheListingPageSaysSo(Browser browser) {
+		Listing listing = withPhotos(1);
+		ListingPage page = ListingPage.open(browser, listing.id());
+
+		page.save();
+		assertThat(page.isSaved()).isTrue();
+		assertThat(page.saveLabel()).isEqualTo("Saved");
+		assertThat(page.openSaved().shows(listing.id())).isTrue();
 	}
 
 	@Test

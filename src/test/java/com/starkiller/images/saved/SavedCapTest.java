@@ -43,8 +43,7 @@ class SavedCapTest {
 
 	private static String saveFirst(Http http, long id) {
 		HttpResponse<String> first = http.post("/saved/" + id, "saved=true", "Sec-Fetch-Site", "same-origin");
-		String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
-		return cookie.substring(0, cookie.indexOf(';'));
+		return Http.session(first);
 	}
 
 	private static HttpResponse<String> save(Http http, String session, long id, String... headers) {
