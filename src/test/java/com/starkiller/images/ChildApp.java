@@ -33,11 +33,14 @@ public final class ChildApp implements AutoCloseable {
 
 	private final Http http;
 
-	private ChildApp(Process process, Path output, Path dataDir, Http http) {
+	private final Http management;
+
+	private ChildApp(Process process, Path output, Path dataDir, Http http, Http management) {
 		this.process = process;
 		this.output = output;
 		this.dataDir = dataDir;
 		this.http = http;
+		this.management = management;
 	}
 
 	/**
@@ -47,23 +50,52 @@ public final class ChildApp implements AutoCloseable {
 	public static ChildApp start(String name, List<String> jvmOptions, Map<String, String> environment,
 			String... settings) throws IOException {
 		int port = FreePorts.next();
+		int managementPort = FreePorts.next();
+		while (managementPort == port) {
+			managementPort = FreePorts.next();
+		}
 		Path output = Files.createTempFile(name + "-app", ".log");
 		Path dataDir = Files.createTempDirectory(name + "-data");
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), StarkillerImagesApplication.class.getName(),
-				"--server.port=" + port, "--management.server.port=0", "--starkiller.data-dir=" + dataDir));
+				"--server.port=" + port, "--management.server.port=" + managementPort, "--starkiller.data-dir=" + dataDir));
 		command.addAll(List.of(settings));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().putAll(environment);
-		ChildApp app = new ChildApp(builder.start(), output, dataDir, new Http(port));
+		ChildApp app = new ChildApp(builder.start(), output, dataDir, new Http(port), new Http(managementPort));
 		app.awaitReady();
 		return app;
 	}
 
 	public Http http() {
 		return this.http;
+	}
+
+	/** The management port: actuator endpoints and health details. */
+	public Http management() {
+		return this.management;
+	}
+
+	/**
+	 * Sends this signal ({@code STOP}, {@code CONT}) to the app's process, by its id: stopped, the
+	 * whole JVM stands still as in a stop-the-world collection, while its sockets stay open.
+	 */
+	public void signal(String name) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO().start();
+			if (kill.waitFor() != 0) {
+				fail("kill -" + name + " " + this.process.pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			fail("Interrupted while signalling the app");
+		}
 	}
 
 	public boolean isAlive() {

@@ -29,6 +29,9 @@ public final class FreezableProxy implements AutoCloseable {
 
 	private volatile boolean frozen;
 
+	/** Whether bytes arrived since the last freeze and wait at the gate. */
+	private volatile boolean holding;
+
 	public FreezableProxy(String host, int port) {
 		this.target = new InetSocketAddress(host, port);
 		try {
@@ -52,8 +55,14 @@ public final class FreezableProxy implements AutoCloseable {
 	public void thaw() {
 		synchronized (this.gate) {
 			this.frozen = false;
+			this.holding = false;
 			this.gate.notifyAll();
 		}
+	}
+
+	/** Whether, frozen, it holds bytes sent since the freeze: a request that is waiting for its answer. */
+	public boolean isHolding() {
+		return this.holding;
 	}
 
 	private void accept() {
@@ -94,6 +103,7 @@ public final class FreezableProxy implements AutoCloseable {
 	private void waitWhileFrozen() throws InterruptedException {
 		synchronized (this.gate) {
 			while (this.frozen) {
+				this.holding = true;
 				this.gate.wait();
 			}
 		}

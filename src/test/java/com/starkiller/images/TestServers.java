@@ -44,6 +44,10 @@ public final class TestServers {
 		return MONGO.getLocalAddress().getPort();
 	}
 
+	public static int redisPort() {
+		return REDIS_PORT;
+	}
+
 	public static String redisUrl() {
 		return "redis://127.0.0.1:" + REDIS_PORT;
 	}

@@ -35,9 +35,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class CacheConfiguration {
 
 	@Bean
-	RedisCircuitBreaker redisCircuitBreaker(CacheProperties properties, ApplicationEventPublisher events,
-			MeterRegistry meters) {
-		return new RedisCircuitBreaker(properties.redisRetryAfter(), events, meters);
+	RedisCircuitBreaker redisCircuitBreaker(CacheProperties properties, JvmPauses pauses,
+			LettuceConnectionFactory redis, ApplicationEventPublisher events, MeterRegistry meters) {
+		Duration commandTimeout = redis.getClientConfiguration().getCommandTimeout();
+		return new RedisCircuitBreaker(properties.redisRetryAfter(),
+				new PausedTimeouts(pauses, commandTimeout, meters), events, meters);
+	}
+
+	/** Stalls of half the command timeout or more: only those can time out a command Redis answered at once. */
+	@Bean(initMethod = "start")
+	JvmPauses jvmPauses(LettuceConnectionFactory redis, MeterRegistry meters) {
+		return new JvmPauses(redis.getClientConfiguration().getCommandTimeout().dividedBy(2), meters);
 	}
 
 	@Bean

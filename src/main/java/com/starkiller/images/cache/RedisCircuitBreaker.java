@@ -15,6 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
  * Redis is a cache, never a dependency: a failed cache call is logged once and the request goes on
  * to MongoDB. After a failure the breaker opens and caches are skipped for a short while, so a slow
  * or dead Redis costs one timeout, not one per request; the first call after that tries again.
+ * A timeout that waited across a stall of this JVM (a full collection) says nothing about Redis:
+ * that request goes to MongoDB, but the breaker stays closed ({@link PausedTimeouts}).
  */
 class RedisCircuitBreaker implements CacheErrorHandler {
 
@@ -29,12 +31,16 @@ class RedisCircuitBreaker implements CacheErrorHandler {
 
 	private final Counter failures;
 
+	private final PausedTimeouts pausedTimeouts;
+
 	private volatile long retryAt;
 
 	private volatile boolean open;
 
-	RedisCircuitBreaker(Duration retryAfter, ApplicationEventPublisher events, MeterRegistry meters) {
+	RedisCircuitBreaker(Duration retryAfter, PausedTimeouts pausedTimeouts, ApplicationEventPublisher events,
+			MeterRegistry meters) {
 		this.retryAfterNanos = retryAfter.toNanos();
+		this.pausedTimeouts = pausedTimeouts;
 		this.events = events;
 		this.failures = meters.counter(FAILURES);
 	}
@@ -62,6 +68,9 @@ class RedisCircuitBreaker implements CacheErrorHandler {
 	}
 
 	void recordFailure(RuntimeException ex) {
+		if (this.pausedTimeouts.forgive(ex)) {
+			return;
+		}
 		this.failures.increment();
 		if (!this.open) {
 			log.warn("Redis unavailable, serving from MongoDB until it answers: {}", ex.toString());

@@ -1,0 +1,85 @@
+package com.starkiller.images.cache;
+
+import java.time.Duration;
+
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which failures open the breaker: every one, except a timeout that waited across a stall of this JVM. */
+class RedisCircuitBreakerTest {
+
+	private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	@Test
+	void aTimeoutWhileTheJvmStalledLeavesItClosed() {
+		RedisCircuitBreaker breaker = breaker(stalledJustNow());
+
+		breaker.handleCacheGetError(timeout(), null, 1L);
+
+		assertThat(breaker.isOpen()).isFalse();
+		assertThat(breaker.allowsCalls()).isTrue();
+		assertThat(count(RedisCircuitBreaker.FAILURES)).isZero();
+		assertThat(count(PausedTimeouts.FORGIVEN)).isEqualTo(1);
+	}
+
+	@Test
+	void aTimeoutWithoutAStallOpensIt() {
+		RedisCircuitBreaker breaker = breaker(neverStalled());
+
+		breaker.handleCacheGetError(timeout(), null, 1L);
+
+		assertThat(breaker.isOpen()).isTrue();
+		assertThat(breaker.allowsCalls()).isFalse();
+		assertThat(count(RedisCircuitBreaker.FAILURES)).isEqualTo(1);
+		assertThat(count(PausedTimeouts.FORGIVEN)).isZero();
+	}
+
+	@Test
+	void aRefusedConnectionOpensItEvenRightAfterAStall() {
+		RedisCircuitBreaker breaker = breaker(stalledJustNow());
+
+		breaker.handleCachePutError(new RedisConnectionFailureException("Connection refused"), null, 1L, "value");
+
+		assertThat(breaker.isOpen()).isTrue();
+		assertThat(count(PausedTimeouts.FORGIVEN)).isZero();
+	}
+
+	private RedisCircuitBreaker breaker(JvmPauses pauses) {
+		return new RedisCircuitBreaker(Duration.ofMinutes(1), new PausedTimeouts(pauses, COMMAND_TIMEOUT, this.meters),
+				(event) -> {
+				}, this.meters);
+	}
+
+	/** Its sleeping thread has not woken for a minute: the JVM is just coming out of a stall. */
+	private JvmPauses stalledJustNow() {
+		JvmPauses pauses = new JvmPauses(Duration.ofSeconds(1), this.meters);
+		pauses.watchFrom(System.nanoTime() - Duration.ofMinutes(1).toNanos());
+		return pauses;
+	}
+
+	/** Only a stall of a minute would count, and this one watches from now. */
+	private JvmPauses neverStalled() {
+		JvmPauses pauses = new JvmPauses(Duration.ofMinutes(1), this.meters);
+		pauses.watchFrom(System.nanoTime());
+		return pauses;
+	}
+
+	/** What Spring Data Redis throws when a Lettuce command timed out. */
+	private static QueryTimeoutException timeout() {
+		return new QueryTimeoutException("Redis command timed out",
+				new RedisCommandTimeoutException("Command timed out after 250 millisecond(s)"));
+	}
+
+	private double count(String counter) {
+		return this.meters.counter(counter).count();
+	}
+
+}
