@@ -674,7 +674,9 @@ def section(results, meta, table, details, plot_name, run_no, run):
         more.append(f"g: as a, with the cookies of a visitor who saved listing 15000 (`POST /saved/15000`, "
                     f"`saved=true`, `Origin` the app's: `STARKILLER_SESSION` and `STARKILLER_SAVED=1`); its ceiling "
                     f"serves the app's answer to that request ({m.get('g_same', '?')}); the table gives g/a, "
-                    f"g's requests/s over a's app figure of the same run")
+                    f"g's requests/s over a's app figure of the same run"
+                    + ("; a and g interleaved: both warm-ups, then each round a, g, a's ceiling, g's ceiling"
+                       if m.get("ag_interleaved") == "1" else "; g ran after all of a's rounds"))
     if any(k[0] == "h" for k in results):
         more.append(f"h: `GET /saved/15000` with `HX-Request: true` and that cookie ({m.get('session_check', '')}); "
                     f"each round `wrk -t1 -c1` (one request at a time: the latency) then `-t{m.get('threads')} "
