@@ -3,6 +3,9 @@
 
   report.py nginx  RUN_DIR TEMPLATE LISTEN WORKERS   renders RUN_DIR/nginx/nginx.conf
   report.py wrk    FILE                              prints one wrk output as JSON (debugging)
+  report.py summary DOCS                             rewrites the summary table of issue #15's
+        targets between <!-- bench-summary:start --> and <!-- bench-summary:end --> in DOCS from
+        the <!-- bench-results {...} --> line each run's section ends with (latest per setup)
   report.py report RUN_DIR [--docs FILE --png-dir DIR]
         parses the raw outputs listed in RUN_DIR/runs.tsv, prints the table, writes
         RUN_DIR/results.json, table.md, section.md and the plot RUN_DIR/benchmarks.png;
@@ -11,11 +14,11 @@
 
 Files the bash script writes into RUN_DIR (tab-separated, no header):
   meta.tsv     key, value
-  runs.tsv     scenario, target (app|ceiling), round, kind (wrk|wrk-random|siege|artillery),
+  runs.tsv     scenario, target (app|app-c1|ceiling|cold|warm), round, kind (wrk|wrk-random|siege|artillery),
                output file, exit code, start epoch, end epoch, the exact command
   cpus.tsv     role, comm, pid, Cpus_allowed_list, CPU it last ran on (ps psr)
   rss.tsv      epoch, phase ("<scenario> <target> <round>" or a step name), VmRSS kB of the app
-  ceiling.tsv  body id, path, hx (0|1), json (0|1), Content-Type, body file, bytes
+  ceiling.tsv  body id, path, hx (0|1), json (0|1), Content-Type, body file, bytes, session (0|1)
 """
 
 import json
@@ -32,6 +35,10 @@ SCENARIOS = {
     "d": "d. random listings and indexes, `/reviews` + `/images` (wrk, random.lua)",
     "e": "e. the original's Siege run, new connection per request (siege)",
     "f": "f. the original's Artillery scenario (artillery)",
+    "g": "g. a's page for a visitor with a session (`Cookie: STARKILLER_SESSION=…; STARKILLER_SAVED=1`), hot (wrk)",
+    "h": "h. the per-visitor fragment `GET /saved/15000` (`HX-Request`, the session cookie; no-store) (wrk)",
+    "i": "i. random ids: `/images/<id>`, `Accept: application/json` (wrk, random.lua)",
+    "j": "j. random pages: `/reviews/<id>?index=N`, full page (wrk, random.lua)",
 }
 SHORT = {
     "a": "a. full page",
@@ -40,7 +47,21 @@ SHORT = {
     "d": "d. random",
     "e": "e. siege",
     "f": "f. artillery",
+    "g": "g. session page",
+    "h": "h. own fragment",
+    "i": "i. random ids",
+    "j": "j. random pages",
 }
+ORDER = "abcgdefhij"
+ALL = "abcdefghij"
+# targets (rows) of a scenario, in the order they are shown
+TARGETS = ("app-c1", "app", "ceiling", "cold", "warm")
+SERVER = {"app": "app", "app-c1": "app, 1 connection", "ceiling": "nginx ceiling",
+          "cold": "app, cold", "warm": "app, warm"}
+# the original Node service on this machine (issue #15's table): random ids over 100,000
+# listings right after a restart and FLUSHALL
+ORIGINAL_COLD_RPS = 8552
+ORIGINAL_COLD_P99_MS = 26
 # processes worth naming in "where each process ran"
 INTERESTING = {"java", "redis-server", "nginx", "wrk", "siege", "node"}
 
@@ -80,13 +101,15 @@ def render_nginx(run, template, listen, workers):
     ngx = os.path.join(run, "nginx")
     bodies = read_tsv(os.path.join(run, "ceiling.tsv"))
     map_lines, locations = [], []
-    for body_id, path, hx, js, ctype, body_file, _size in bodies:
+    for row in bodies:
+        body_id, path, hx, js, ctype, body_file, _size = row[:7]
+        sess = row[7] if len(row) > 7 else "0"
         if not re.fullmatch(r"[A-Za-z0-9_-]+", body_id):
             raise SystemExit(f"bad body id {body_id!r}")
         for s in (path, ctype, body_file):
             if '"' in s or "\\" in s or "\n" in s or "$" in s:
                 raise SystemExit(f"refusing to put {s!r} into the nginx config")
-        key = f"{path}|{'hx' if hx == '1' else ''}|{'json' if js == '1' else ''}"
+        key = f"{path}|{'hx' if hx == '1' else ''}|{'json' if js == '1' else ''}|{'session' if sess == '1' else ''}"
         map_lines.append(f'        "{key}" {body_id};')
         locations.append(
             f"        location = /__bench/{body_id} {{\n"
@@ -145,6 +168,10 @@ def parse_wrk(text):
     for code, n in re.findall(r"^\s+(\d{3}):\s+(\d+)\s+[\d.]+%", text, re.M):
         r["statuses"][code] = r["statuses"].get(code, 0) + int(n)
     r["socket_errors"] = sum(r["socket"].values())
+    # random.lua's PER_SECOND: "  second 3: 8123"
+    per_second = [(int(a), int(b)) for a, b in re.findall(r"^\s+second (\d+): (\d+)\s*$", text, re.M)]
+    if per_second:
+        r["per_second"] = [n for _, n in sorted(per_second)]
     return r
 
 
@@ -242,7 +269,10 @@ def aggregate(run):
             else:
                 rec["errors"] = p["non2xx3xx"] + p["socket_errors"]
             rec.update(rps=p["rps"], p50=p["p50"], p99=p["p99"], requests=p["requests"],
-                       socket=p["socket"], non2xx3xx=p["non2xx3xx"], statuses=p["statuses"])
+                       socket=p["socket"], non2xx3xx=p["non2xx3xx"], statuses=p["statuses"],
+                       wrk_seconds=p["seconds"])
+            if p.get("per_second"):
+                rec["per_second"] = p["per_second"]
         elif kind == "siege":
             p = parse_siege(read_text(out))
             rec.update(rps=p["rps"], p50=None, p99=None, mean_ms=p["mean_ms"], max_ms=p["max_ms"],
@@ -269,6 +299,14 @@ def aggregate(run):
         entry["requests"] = sum(int(r.get("requests") or 0) for r in rounds)
         entry["expected_404"] = sum(int(r.get("expected_404") or 0) for r in rounds)
         entry["failed_rounds"] = sum(1 for r in rounds if r.get("failed") or r["rc"] not in (0,))
+        if len(rounds) == 1 and rounds[0].get("per_second"):
+            ps = rounds[0]["per_second"]
+            # whole seconds only: wrk's -d ends the run inside the second after them, if any
+            secs = rounds[0].get("wrk_seconds")
+            full = ps[:int(secs)] if secs else (ps[:-1] if len(ps) > 1 else ps)
+            entry["per_second"] = full
+            entry["min_second"] = min(full) if full else None
+            entry["first_second"] = ps[0] if ps else None
     return results
 
 
@@ -280,7 +318,7 @@ def rss_by_scenario(run):
         phase = row[1].split()
         kb = int(row[2])
         key = phase[0] if phase else "?"
-        if len(phase) >= 2 and phase[1] not in ("app", "warmup"):
+        if len(phase) >= 2 and phase[1] not in ("app", "app-c1", "warmup", "cold", "warm", "restart"):
             continue  # ceiling rounds: the app is idle
         peaks[key] = max(peaks.get(key, 0), kb)
     return peaks
@@ -340,18 +378,25 @@ def errors_cell(entry):
     return s
 
 
+def g_ratio(results):
+    a, g = results.get(("a", "app")), results.get(("g", "app"))
+    if a and g and a.get("rps") and g.get("rps"):
+        return g["rps"] / a["rps"]
+    return None
+
+
 def build_table(results, peaks, meta):
     head = ("| scenario | server | requests/s | p50 | p99 | errors | app/ceiling | app peak RSS |\n"
             "|---|---|---:|---:|---:|---|---:|---:|")
     lines = [head]
-    for scen in "abcdef":
+    for scen in ORDER:
+        entries = [(t, results.get((scen, t))) for t in TARGETS if results.get((scen, t))]
+        if not entries:
+            continue
         app = results.get((scen, "app"))
         ceil = results.get((scen, "ceiling"))
-        if not app and not ceil:
-            continue
-        for target, entry in (("app", app), ("ceiling", ceil)):
-            if not entry:
-                continue
+        first = True
+        for target, entry in entries:
             if entry["kind"] == "siege":
                 p50 = f"{f_siege(entry['mean_ms'])} mean"
                 p99 = f"{f_siege(entry['max_ms'])} max"
@@ -367,21 +412,40 @@ def build_table(results, peaks, meta):
             n = len(entry["rounds"])
             if n > 1:
                 rps += f" (mean of {n})"
-            server = "app" if target == "app" else "nginx ceiling"
-            ratio = f_ratio(app["rps"] if app else None, ceil["rps"] if ceil else None) if target == "app" else ""
-            rss = f_mib(peaks.get(scen)) if target == "app" else ""
-            label = SCENARIOS[scen] if target == "app" or not app else "″"
+            if target == "cold" and entry.get("per_second"):
+                rps += (f"; per second: {', '.join(f'{v:,}' for v in entry['per_second'])} "
+                        f"(lowest whole second {f_int(entry.get('min_second'))})")
+            if target == "cold":
+                gap = meta.get(f"cold_gap_s_{scen}")
+                ready = meta.get(f"ready_s_{scen}")
+                if gap:
+                    rps += f"; wrk started {float(gap) * 1000:.0f} ms after `/readyz` answered 200"
+                if ready:
+                    rps += f" ({ready} s after the launch)"
+            server = SERVER.get(target, target)
+            if target == "app" and scen == "h":
+                server = f"app, {meta.get('conns', '?')} connections"
+            ratio = ""
+            if target == "app" and ceil:
+                ratio = f_ratio(app["rps"] if app else None, ceil["rps"])
+            if scen == "g" and target == "app" and g_ratio(results):
+                ratio += f"; **g/a {100 * g_ratio(results):.1f} %** (a {f_rps(results[('a', 'app')]['rps'])})"
+            rss = f_mib(peaks.get(scen)) if first and target != "ceiling" else ""
+            label = SCENARIOS[scen] if first else "″"
+            first = False
             lines.append(f"| {label} | {server} | {rps} | {p50} | {p99} | {errors_cell(entry)} | {ratio} | {rss} |")
     hwm = meta.get("vmhwm_kb")
-    lines.append(f"| whole run (VmHWM at the end) | app | | | | | | {f_mib(hwm)} |")
+    starts = meta.get("app_starts", "1")
+    what = "VmHWM at the end" if starts in ("", "1") else f"highest VmHWM of its {starts} starts"
+    lines.append(f"| whole run ({what}) | app | | | | | | {f_mib(hwm)} |")
     return "\n".join(lines)
 
 
 def round_details(results):
     out = ["| scenario | server | round | requests | requests/s | p50 | p99 | errors |",
            "|---|---|---:|---:|---:|---:|---:|---|"]
-    for scen in "abcdef":
-        for target in ("app", "ceiling"):
+    for scen in ORDER:
+        for target in TARGETS:
             entry = results.get((scen, target))
             if not entry:
                 continue
@@ -408,6 +472,9 @@ def rel(cmd, meta):
     root = meta.get("root", "")
     if root:
         cmd = cmd.replace(root + "/", "")
+    sid = meta.get("session_id", "")
+    if sid:
+        cmd = cmd.replace(sid, "<session id>")
     return cmd
 
 
@@ -429,56 +496,86 @@ def where_ran(run):
 
 # ---------------------------------------------------------------------------- plot
 
+def plot_categories(results, meta):
+    """x positions of the plot: (label, app entry, ceiling entry or None)."""
+    cats = []
+    for s in ORDER:
+        if s == "h":
+            if results.get(("h", "app-c1")):
+                cats.append(("h. own fragment\n1 conn.", results[("h", "app-c1")], None))
+            if results.get(("h", "app")):
+                cats.append((f"h. own fragment\n{meta.get('conns', '')} conn.", results[("h", "app")], None))
+        elif s in "ij":
+            for t in ("cold", "warm"):
+                if results.get((s, t)):
+                    cats.append((f"{SHORT[s]}\n{t}", results[(s, t)], None))
+        elif (s, "app") in results or (s, "ceiling") in results:
+            cats.append((SHORT[s], results.get((s, "app")), results.get((s, "ceiling"))))
+    return cats
+
+
 def plot(results, meta, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    scens = [s for s in "abcdef" if (s, "app") in results or (s, "ceiling") in results]
-    if not scens:
+    cats = plot_categories(results, meta)
+    if not cats:
         return False
-    labels = [SHORT[s] for s in scens]
-    fig, axes = plt.subplots(1, 2, figsize=(12, 4.8))
+    colds = [(s, results[(s, "cold")]) for s in "ij" if results.get((s, "cold"), {}).get("per_second")]
+    panels = 3 if colds else 2
+    fig, axes = plt.subplots(1, panels, figsize=(6 * panels + max(0, len(cats) - 6) * 0.6, 5.2),
+                             gridspec_kw={"width_ratios": [2, 2, 1.3][:panels]})
     width = 0.38
-    xs = list(range(len(scens)))
+    xs = list(range(len(cats)))
     colors = {"app": "#1f77b4", "ceiling": "#ff7f0e"}
     for ax, metric, title in ((axes[0], "rps", "requests/s (log scale; siege: transactions/s)"),
                               (axes[1], "p99", "p99 latency, ms (log scale)")):
         for i, target in enumerate(("app", "ceiling")):
-            vals = []
-            for s in scens:
-                e = results.get((s, target))
-                vals.append(e.get(metric) if e else None)
-            pos = [x + (i - 0.5) * width for x in xs]
-            bars = ax.bar([p for p, v in zip(pos, vals) if v],
-                          [v for v in vals if v],
-                          width, label="app" if target == "app" else "nginx ceiling (same bytes)",
-                          color=colors[target])
+            pos, vals = [], []
+            for x, (_, e_app, e_ceil) in zip(xs, cats):
+                e = e_app if target == "app" else e_ceil
+                v = e.get(metric) if e else None
+                if v:
+                    pos.append(x + (i - 0.5) * width if e_ceil else x)
+                    vals.append(v)
+            bars = ax.bar(pos, vals, width, color=colors[target],
+                          label="app" if target == "app" else "nginx ceiling (same bytes)")
             for b in bars:
                 v = b.get_height()
                 txt = f"{v:,.0f}" if v >= 100 else f"{v:.1f}" if v >= 1 else f"{v:.2f}"
                 ax.annotate(txt, (b.get_x() + b.get_width() / 2, v), ha="center", va="bottom",
                             fontsize=7, xytext=(0, 2), textcoords="offset points")
-        for x, s in zip(xs, scens):
-            e_app, e_ceil = results.get((s, "app")), results.get((s, "ceiling"))
+        for x, (_, e_app, e_ceil) in zip(xs, cats):
             if metric == "p99" and e_app and e_app.get("p99") is None:
                 ax.annotate("n/a", (x, 0), xycoords=("data", "axes fraction"), ha="center", va="bottom",
                             fontsize=7, xytext=(0, 3), textcoords="offset points")
-            elif not e_ceil:
-                ax.annotate("no ceiling", (x + width / 2, 0), xycoords=("data", "axes fraction"),
-                            ha="center", va="bottom", fontsize=6, rotation=90, xytext=(0, 3),
-                            textcoords="offset points", color="#777777")
+        if metric == "rps":
+            ax.axhline(ORIGINAL_COLD_RPS, color="#2ca02c", lw=0.8, ls="--",
+                       label=f"original, random ids after restart: {ORIGINAL_COLD_RPS:,}/s")
         ax.set_yscale("log")
         ax.set_xticks(xs)
-        ax.set_xticklabels(labels, fontsize=8)
+        ax.set_xticklabels([c[0] for c in cats], fontsize=7, rotation=30, ha="right")
         ax.set_title(title, fontsize=10)
         ax.grid(axis="y", which="major", alpha=0.3)
         ax.margins(y=0.15)
-    axes[0].legend(fontsize=8, loc="upper right")
+    axes[0].legend(fontsize=7, loc="lower left")
+    if colds:
+        ax = axes[2]
+        for s, e in colds:
+            ps = e["per_second"]
+            ax.plot(range(len(ps)), ps, marker="o", ms=3, label=SHORT[s])
+        ax.axhline(ORIGINAL_COLD_RPS, color="#2ca02c", lw=0.8, ls="--", label=f"original: {ORIGINAL_COLD_RPS:,}/s")
+        ax.set_title("cold: responses in each whole second after /readyz 200", fontsize=10)
+        ax.set_xlabel("second since wrk started", fontsize=8)
+        ax.set_ylim(bottom=0)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=7)
     pin = (f"app on CPU {meta.get('app_cpus')}, load + nginx on CPU {meta.get('load_cpus')}"
            if meta.get("pin") == "1" else "nothing pinned")
     fig.suptitle(f"starkiller-images, {meta.get('date', '')} {meta.get('time', '')}: "
-                 f"{int(meta.get('listings', 0)):,} listings, {meta.get('nproc')} cores, {pin}", fontsize=10)
+                 f"{int(meta.get('listings', 0)):,} listings, {meta.get('setup', '')}, {meta.get('nproc')} cores, {pin}",
+                 fontsize=10)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -572,6 +669,29 @@ def section(results, meta, table, details, plot_name, run_no, run):
                  f"404s for indexes past a listing's end are by design and counted apart. App peak RSS: the "
                  f"highest VmRSS sampled every {m.get('rss_interval')} s during the scenario's app runs; last "
                  f"row: VmHWM at the end.")
+    more = []
+    if any(k[0] == "g" for k in results):
+        more.append(f"g: as a, with the cookies of a visitor who saved listing 15000 (`POST /saved/15000`, "
+                    f"`saved=true`, `Origin` the app's: `STARKILLER_SESSION` and `STARKILLER_SAVED=1`); its ceiling "
+                    f"serves the app's answer to that request ({m.get('g_same', '?')}); the table gives g/a, "
+                    f"g's requests/s over a's app figure of the same run"
+                    + ("; a and g interleaved: both warm-ups, then each round a, g, a's ceiling, g's ceiling"
+                       if m.get("ag_interleaved") == "1" else "; g ran after all of a's rounds"))
+    if any(k[0] == "h" for k in results):
+        more.append(f"h: `GET /saved/15000` with `HX-Request: true` and that cookie ({m.get('session_check', '')}); "
+                    f"each round `wrk -t1 -c1` (one request at a time: the latency) then `-t{m.get('threads')} "
+                    f"-c{m.get('conns')}` (throughput), no ceiling (the answer is the visitor's own)")
+    if any(k[0] in "ij" for k in results):
+        more.append(f"i and j: each starts with a restart of the app ({m.get('flushed', '')}); wrk "
+                    f"(`random.lua`, `PER_SECOND=1`) starts the moment `/readyz` on the public port answers 200 "
+                    f"(curl every 20 ms) and runs {m.get('cold_duration')} (**cold**, responses counted in each "
+                    f"second); then {m.get('random_warmup')} not counted and {m.get('random_duration')} **warm**; "
+                    f"ids uniform over the {int(m.get('listings', 0)):,} listings; i: `/images/<id>` with "
+                    f"`Accept: application/json` (`ROUTES=images JSON=1 NO_INDEX=1`); j: `/reviews/<id>?index=N`, "
+                    f"N in 1..{m.get('page_max_index')} (`ROUTES=reviews MAX_INDEX={m.get('page_max_index')}`); "
+                    f"mongo.mv.db in the OS page cache: {m.get('page_cache', '?')}")
+    if more:
+        lines.append("- **Method, issue #15's scenarios**: " + "; ".join(more) + ".")
     lines += ["", table, ""]
     mem = (f"Memory: app VmHWM {f_mib(m.get('vmhwm_kb'))} at the end (highest sampled VmRSS "
            f"{f_mib(m.get('vmrss_max_kb'))})")
@@ -587,8 +707,8 @@ def section(results, meta, table, details, plot_name, run_no, run):
     if m.get("ceiling_url"):
         lines.append(f"# ceiling ({m.get('ceiling_url')})")
         lines.append(m.get("nginx_command", ""))
-    for scen in "abcdef":
-        for target in ("app", "ceiling"):
+    for scen in ORDER:
+        for target in TARGETS:
             e = results.get((scen, target))
             if not e:
                 continue
@@ -597,7 +717,162 @@ def section(results, meta, table, details, plot_name, run_no, run):
                 lines.append(rel(c, meta))
     lines.append("```")
     lines += ["", "Per round:", "", details, ""]
+    if run_no:
+        lines += [results_comment(results, meta, run_name), ""]
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------- summary (issue #15)
+
+RESULTS_RE = re.compile(r"^<!-- bench-results (\{.*\}) -->$", re.M)
+SUMMARY_START = "<!-- bench-summary:start -->"
+SUMMARY_END = "<!-- bench-summary:end -->"
+
+
+def figures(e):
+    if not e:
+        return None
+    out = {k: e.get(k) for k in ("rps", "p50", "p99", "errors", "min_second", "first_second", "per_second")
+           if e.get(k) is not None}
+    return out
+
+
+def results_comment(results, meta, run_name):
+    """one line of JSON with the figures the summary table needs, hidden in the run's section"""
+    rec = {"run": run_name, "date": meta.get("date"), "setup": meta.get("setup") or "embedded defaults",
+           "listings": int(meta.get("listings", 0) or 0), "java_opts": meta.get("java_opts", ""),
+           "conns": meta.get("conns")}
+    for key, (scen, target) in (("a", ("a", "app")), ("g", ("g", "app")), ("h1", ("h", "app-c1")),
+                                ("h", ("h", "app")), ("i_cold", ("i", "cold")), ("i_warm", ("i", "warm")),
+                                ("j_cold", ("j", "cold")), ("j_warm", ("j", "warm"))):
+        f = figures(results.get((scen, target)))
+        if f:
+            rec[key] = f
+    text = json.dumps(rec, separators=(",", ":")).replace("--", "-\\u002d")
+    return f"<!-- bench-results {text} -->"
+
+
+def ms(v):
+    return f_ms(v) if v is not None else "-"
+
+
+def listings_note(rec, want=100000):
+    n = rec.get("listings") or 0
+    return "" if n == want else f" (on {n:,} listings; the target is over {want:,})"
+
+
+def t_session(rec):
+    a, g = rec.get("a"), rec.get("g")
+    if not (a and g and a.get("rps") and g.get("rps")):
+        return None
+    r = g["rps"] / a["rps"]
+    fig = (f"g {f_rps(g['rps'])} vs a {f_rps(a['rps'])} requests/s: **{100 * r:.1f} %** "
+           f"(p99 g {ms(g.get('p99'))}, a {ms(a.get('p99'))})")
+    return fig, ("yes" if r >= 0.9 else "**no**")
+
+
+def t_fragment(rec):
+    h1, h = rec.get("h1"), rec.get("h")
+    if not h1:
+        return None
+    fig = f"p50 **{ms(h1.get('p50'))}**, p99 {ms(h1.get('p99'))} at 1 connection ({f_rps(h1.get('rps'))} requests/s)"
+    if h:
+        fig += f"; {f_rps(h.get('rps'))} requests/s, p99 {ms(h.get('p99'))} at {rec.get('conns') or 50} connections"
+    return fig, ("yes" if h1.get("p50") is not None and h1["p50"] < 1.0 else "**no**")
+
+
+def t_cold_ids(rec):
+    e = rec.get("i_cold")
+    if not e or e.get("min_second") is None:
+        return None
+    ps = e.get("per_second") or []
+    fig = (f"first {len(ps)} s after readiness: lowest second **{f_int(e['min_second'])}**, "
+           f"first second {f_int(e.get('first_second'))}, mean {f_rps(e.get('rps'))} requests/s, p99 {ms(e.get('p99'))} "
+           f"(original: {ORIGINAL_COLD_RPS:,}, p99 {ORIGINAL_COLD_P99_MS} ms)")
+    met = "yes" if e["min_second"] >= ORIGINAL_COLD_RPS else "**no**"
+    return fig, met + listings_note(rec)
+
+
+def t_warm_ids(rec):
+    e = rec.get("i_warm")
+    if not e or e.get("rps") is None:
+        return None
+    fig = f"**{f_rps(e['rps'])}** requests/s, p99 {ms(e.get('p99'))} ({e['rps'] / ORIGINAL_COLD_RPS:.2f}× the original's cold rate)"
+    return fig, ("yes" if e["rps"] >= 2 * ORIGINAL_COLD_RPS else "**no**") + listings_note(rec)
+
+
+def t_warm_pages(rec):
+    e = rec.get("j_warm")
+    if not e or e.get("rps") is None:
+        return None
+    fig = f"**{f_rps(e['rps'])}** requests/s, p99 **{ms(e.get('p99'))}**"
+    ok = e["rps"] >= 5000 and e.get("p99") is not None and e["p99"] < 50
+    return fig, ("yes" if ok else "**no**") + listings_note(rec)
+
+
+def t_cold_pages(rec):
+    e = rec.get("j_cold")
+    if not e or e.get("rps") is None:
+        return None
+    fig = (f"{f_rps(e['rps'])} requests/s over the first seconds (lowest second {f_int(e.get('min_second'))}), "
+           f"p99 {ms(e.get('p99'))}")
+    return fig, "(no target)"
+
+
+SUMMARY_TARGETS = (
+    ("g: a session holder's hot page ≥ 90 % of an anonymous visitor's (a), same run", t_session),
+    ("h: the per-visitor fragment (`GET /saved/{id}`, htmx) p50 < 1 ms", t_fragment),
+    (f"i cold: random ids (`/images/<id>`, JSON) from the first second after readiness ≥ the original's "
+     f"{ORIGINAL_COLD_RPS:,}/s (every whole second of the first 10 s)", t_cold_ids),
+    (f"i warm: random ids ≥ 2× the original ({2 * ORIGINAL_COLD_RPS:,}/s)", t_warm_ids),
+    ("j warm: random pages (`/reviews/<id>?index=N`) ≥ 5,000/s, p99 < 50 ms", t_warm_pages),
+    ("j cold: random pages right after a start", t_cold_pages),
+)
+
+
+def summary_table(text):
+    """the summary of issue #15's targets: the latest figure per target and setup"""
+    recs = []
+    for m in RESULTS_RE.finditer(text):
+        try:
+            recs.append(json.loads(m.group(1)))
+        except ValueError:
+            continue
+    setups = []
+    for r in recs:
+        if r.get("setup") not in setups:
+            setups.append(r.get("setup"))
+    lines = ["| target (issue #15) | setup | latest figure | met? | run |", "|---|---|---|---|---|"]
+    for label, fn in SUMMARY_TARGETS:
+        rows = 0
+        for setup in setups:
+            latest = None
+            for r in recs:
+                if r.get("setup") == setup:
+                    got = fn(r)
+                    if got:
+                        latest = (r, got)
+            if latest:
+                r, (fig, met) = latest
+                opts = f"; {r['java_opts']}" if r.get("java_opts") else ""
+                lines.append(f"| {label} | {setup}, {r.get('listings', 0):,} listings{opts} | {fig} | {met} | "
+                             f"{r.get('run')} ({r.get('date')}) |")
+                rows += 1
+        if not rows:
+            lines.append(f"| {label} | | not measured yet | | |")
+    return "\n".join(lines)
+
+
+def update_summary(docs):
+    text = read_text(docs)
+    a, b = text.find(SUMMARY_START), text.find(SUMMARY_END)
+    if a < 0 or b < a:
+        return False
+    table = summary_table(text)
+    new = text[:a] + SUMMARY_START + "\n" + table + "\n" + text[b:]
+    with open(docs, "w", encoding="utf-8") as f:
+        f.write(new)
+    return True
 
 
 # ---------------------------------------------------------------------------- main
@@ -645,6 +920,8 @@ def cmd_report(run, docs=None, png_dir=None):
         sep = "" if existing.endswith("\n\n") else ("\n" if existing.endswith("\n") else "\n\n")
         with open(docs, "a", encoding="utf-8") as f:
             f.write(sep + text)
+        if not update_summary(docs):
+            print(f"report.py: no {SUMMARY_START} … {SUMMARY_END} in {docs}: summary not updated", file=sys.stderr)
     print(table)
     print(f"\nwhere each process ran (Cpus_allowed_list): {meta['where_ran'] or '-'}")
     if docs:
@@ -662,6 +939,8 @@ def main(argv):
     if argv[1] == "nginx" and len(argv) == 6:
         render_nginx(argv[2], argv[3], argv[4], argv[5])
         return 0
+    if argv[1] == "summary" and len(argv) == 3:
+        return 0 if update_summary(argv[2]) else 1
     if argv[1] == "wrk" and len(argv) == 3:
         print(json.dumps(parse_wrk(read_text(argv[2])), indent=2))
         return 0
