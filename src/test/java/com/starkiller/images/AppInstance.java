@@ -39,6 +39,13 @@ public final class AppInstance implements AutoCloseable {
 	 * {@code name=} removes it.
 	 */
 	public static AppInstance start(String... settings) {
+		return new AppInstance(new SpringApplicationBuilder(StarkillerImagesApplication.class)
+			.listeners(AppInstance::oneAtATime)
+			.run(arguments(settings)));
+	}
+
+	/** The command-line arguments {@link #start} gives an instance: its defaults with these settings applied. */
+	public static String[] arguments(String... settings) {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("server.port", "0");
 		values.put("management.server.port", "0");
@@ -59,10 +66,8 @@ public final class AppInstance implements AutoCloseable {
 				values.put(nameValue[0], nameValue[1]);
 			}
 		}
-		String[] args = values.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+		return values.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
-		return new AppInstance(
-				new SpringApplicationBuilder(StarkillerImagesApplication.class).listeners(AppInstance::oneAtATime).run(args));
 	}
 
 	// Spring Boot sets up logging for the whole JVM; two instances doing it at once race in Logback's

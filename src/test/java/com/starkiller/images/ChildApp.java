@@ -49,6 +49,14 @@ public final class ChildApp implements AutoCloseable {
 	 */
 	public static ChildApp start(String name, List<String> jvmOptions, Map<String, String> environment,
 			String... settings) throws IOException {
+		ChildApp app = launch(name, jvmOptions, environment, settings);
+		app.awaitReady();
+		return app;
+	}
+
+	/** Starts the app as {@link #start} does, without waiting for anything. */
+	public static ChildApp launch(String name, List<String> jvmOptions, Map<String, String> environment,
+			String... settings) throws IOException {
 		int port = FreePorts.next();
 		int managementPort = FreePorts.next();
 		while (managementPort == port) {
@@ -64,9 +72,7 @@ public final class ChildApp implements AutoCloseable {
 		command.addAll(List.of(settings));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().putAll(environment);
-		ChildApp app = new ChildApp(builder.start(), output, dataDir, new Http(port), new Http(managementPort));
-		app.awaitReady();
-		return app;
+		return new ChildApp(builder.start(), output, dataDir, new Http(port), new Http(managementPort));
 	}
 
 	public Http http() {
@@ -100,6 +106,20 @@ public final class ChildApp implements AutoCloseable {
 
 	public boolean isAlive() {
 		return this.process.isAlive();
+	}
+
+	/** Its exit code, once it has exited by itself within {@code limit}; fails otherwise. */
+	public int awaitExit(Duration limit) {
+		try {
+			if (!this.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+				fail("The app did not exit within " + limit + ":\n" + tail(200));
+			}
+			return this.process.exitValue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return fail("Interrupted while waiting for the app to exit");
+		}
 	}
 
 	/** Every line the app has written so far. */

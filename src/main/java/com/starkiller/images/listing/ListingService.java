@@ -1,9 +1,11 @@
 package com.starkiller.images.listing;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +48,22 @@ public class ListingService {
 		Map<Long, Listing> found = new HashMap<>();
 		this.repository.findAllById(ids).forEach((listing) -> found.put(listing.id(), listing));
 		return ids.stream().map(found::get).filter((listing) -> listing != null && !listing.tombstone()).toList();
+	}
+
+	/**
+	 * Up to {@code count} existing listings spread evenly over the ids handed out so far (the seed's
+	 * and the API's form a prefix 0..k-1, found by point lookups).
+	 */
+	public List<Listing> spread(int count) {
+		long end = this.repository.firstAbsentId();
+		long step = Math.max(1, end / Math.max(1, count));
+		List<Long> ids = LongStream.iterate(0, (id) -> id < end, (id) -> id + step).limit(count).boxed().toList();
+		List<Listing> spread = new ArrayList<>();
+		// A hundred per query, so that each stays far inside the MongoDB timeout on a cold embedded server.
+		for (int from = 0; from < ids.size(); from += 100) {
+			spread.addAll(existing(ids.subList(from, Math.min(ids.size(), from + 100))));
+		}
+		return spread;
 	}
 
 	@Bean

@@ -17,6 +17,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,8 @@ import com.starkiller.images.web.Unavailable;
  */
 @Component
 @Profile("!" + SeedCommand.PROFILE)
+// The first application runner: later ones (the warm-up) read the demo data.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class DemoSeed implements SmartInitializingSingleton, ApplicationRunner {
 
 	static final String COLLECTION = "demo_seed";

@@ -14,6 +14,8 @@ public final class KeptPages {
 
 	private static final String SHARED = KeptPages.class.getName() + ".shared";
 
+	private static final String PASSING = KeptPages.class.getName() + ".passing";
+
 	private KeptPages() {
 	}
 
@@ -32,6 +34,18 @@ public final class KeptPages {
 
 	static void share(HttpServletRequest request) {
 		request.setAttribute(SHARED, Boolean.TRUE);
+	}
+
+	/**
+	 * Marks a request whose answer is rendered as usual but neither kept nor counted as a kept-page
+	 * lookup: the instance's own warm-up, which must leave the kept pages to what visitors ask for.
+	 */
+	public static void passThrough(HttpServletRequest request) {
+		request.setAttribute(PASSING, Boolean.TRUE);
+	}
+
+	static boolean passingThrough(HttpServletRequest request) {
+		return request.getAttribute(PASSING) != null;
 	}
 
 	/** Marks it so, and names its route for the request's observation as Spring MVC would. */

@@ -38,7 +38,8 @@ import com.starkiller.images.cache.CacheProperties;
  * compressed once, when it was rendered. It runs before the session and security filters, so a
  * page served from memory costs no session or security work; the headers that the rest of the
  * chain gave the first answer are replayed. The request observation runs just before it, so a
- * kept answer is counted under its route like a rendered one ({@link KeptPages}).
+ * kept answer is counted under its route like a rendered one ({@link KeptPages}). The instance's
+ * own warm-up is rendered like any miss but never kept ({@link KeptPages#passThrough}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
@@ -94,9 +95,12 @@ class RenderedPages extends OncePerRequestFilter {
 			return;
 		}
 		RenderedPage page = this.rendered.getIfPresent(key);
-		this.lookups.count(page != null);
+		boolean passing = KeptPages.passingThrough(request);
+		if (!passing) {
+			this.lookups.count(page != null);
+		}
 		if (page == null) {
-			render(key, request, response, chain);
+			render(key, !passing, request, response, chain);
 			return;
 		}
 		String uri = request.getRequestURI();
@@ -121,14 +125,14 @@ class RenderedPages extends OncePerRequestFilter {
 	}
 
 	/** Renders through the whole chain, and keeps the answer when nothing in it is the visitor's. */
-	private void render(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	private void render(String key, boolean keep, HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain) throws ServletException, IOException {
 		// Headers the filters before this one set, they set on every answer, kept or not.
 		Set<String> setBefore = new HashSet<>(response.getHeaderNames());
 		KeptPages.share(request);
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, capture);
-		if (capture.getStatus() == 200 && !capture.containsHeader("Set-Cookie") && asChosen(key, capture)) {
+		if (keep && capture.getStatus() == 200 && !capture.containsHeader("Set-Cookie") && asChosen(key, capture)) {
 			List<String[]> headers = new ArrayList<>();
 			// Tomcat names a header once per value; each name is taken once, with all its values.
 			for (String name : new LinkedHashSet<>(capture.getHeaderNames())) {

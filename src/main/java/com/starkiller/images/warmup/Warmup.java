@@ -1,0 +1,148 @@
+package com.starkiller.images.warmup;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+import com.starkiller.images.listing.Listing;
+import com.starkiller.images.listing.ListingService;
+import com.starkiller.images.web.SiteProperties;
+
+/**
+ * Sends this instance's own public port real requests before it reports ready: an application
+ * runner, and Spring Boot turns readiness to accepting traffic only after the last one. Tomcat,
+ * the filters, the controllers, Thymeleaf, Jackson, the caches and the MongoDB and Redis clients
+ * then meet the first visitors compiled instead of interpreted. It only reads, without cookies, so
+ * nothing is written and no session is made. It stops at a number of requests or a time, whichever
+ * comes first, and whatever fails (no listings, MongoDB down) is logged and the start goes on.
+ */
+@Order(Ordered.LOWEST_PRECEDENCE)
+class Warmup implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(Warmup.class);
+
+	/** Enough to keep two cores busy while some requests wait for MongoDB or Redis. */
+	private static final int THREADS = 4;
+
+	/** A thread stops after this many requests in a row got no answer (the port does not take them). */
+	private static final int FAILURES = 10;
+
+	/** How long past the time limit the last requests may take to end (each times out at the limit). */
+	private static final Duration GRACE = Duration.ofSeconds(2);
+
+	private final WarmupProperties properties;
+
+	private final ListingService listings;
+
+	private final WarmupTraffic traffic;
+
+	private final SiteProperties site;
+
+	private final Tally tally;
+
+	private final ConfigurableApplicationContext context;
+
+	Warmup(WarmupProperties properties, ListingService listings, WarmupTraffic traffic, SiteProperties site,
+			MeterRegistry meters, ConfigurableApplicationContext context) {
+		this.properties = properties;
+		this.listings = listings;
+		this.traffic = traffic;
+		this.site = site;
+		this.tally = new Tally(meters);
+		this.context = context;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		try {
+			warmUp(System.nanoTime());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Warm-up stopped, the start goes on: {}", ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (this.properties.exit()) {
+			// A training run: without one good answer the AOT cache would hold no request path.
+			int code = (this.tally.successes() > 0) ? 0 : 1;
+			log.info("Exiting ({}), as starkiller.warmup.exit asks", code);
+			System.exit(SpringApplication.exit(this.context, () -> code));
+		}
+	}
+
+	private void warmUp(long start) throws InterruptedException {
+		long deadline = start + this.properties.maxTime().toNanos();
+		List<Listing> spread = this.listings.spread(this.properties.listings());
+		if (spread.isEmpty() || this.properties.requests() == 0) {
+			log.info("Warm-up skipped: no listing to ask for");
+			return;
+		}
+		LoopbackClient client = LoopbackClient.to((WebServerApplicationContext) this.context, this.site);
+		String token = this.traffic.open();
+		ExecutorService threads = Executors.newFixedThreadPool(THREADS, daemons());
+		try {
+			AtomicLong next = new AtomicLong();
+			for (int i = 0; i < THREADS; i++) {
+				threads.execute(() -> visit(client, token, spread, next, deadline));
+			}
+			threads.shutdown();
+			if (!threads.awaitTermination(deadline - System.nanoTime() + GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
+				log.warn("Warm-up threads still busy at the time limit; leaving them");
+			}
+		}
+		finally {
+			threads.shutdownNow();
+			this.traffic.close();
+		}
+		log.info("Warm-up: {} requests over {} listings in {} ms ({})", this.tally.total(),
+				spread.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), this.tally);
+	}
+
+	private void visit(LoopbackClient client, String token, List<Listing> spread, AtomicLong next, long deadline) {
+		int failures = 0;
+		long n = next.getAndIncrement();
+		while (n < this.properties.requests() && failures < FAILURES && deadline - System.nanoTime() > 0) {
+			Visit visit = Visit.nth(n, spread);
+			Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
+			try {
+				this.tally.answered(visit, client.get(visit, "warmup-" + n, token, left));
+				failures = 0;
+			}
+			catch (IOException ex) {
+				this.tally.unanswered(visit);
+				failures++;
+				log.debug("Warm-up request {} got no answer: {}", visit.target(), ex.toString());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			n = next.getAndIncrement();
+		}
+	}
+
+	private static CustomizableThreadFactory daemons() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("warmup-");
+		threads.setDaemon(true);
+		return threads;
+	}
+
+}

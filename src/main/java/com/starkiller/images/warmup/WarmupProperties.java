@@ -1,0 +1,22 @@
+package com.starkiller.images.warmup;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code starkiller.warmup}: whether a start warms up, how many requests it sends at most and for
+ * how long at most, over how many listings, and whether the app exits afterwards (the training
+ * run of a JDK AOT cache).
+ */
+@Validated
+@ConfigurationProperties("starkiller.warmup")
+record WarmupProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20000") @Min(0) int requests,
+		@DefaultValue("20s") @NotNull Duration maxTime, @DefaultValue("1000") @Min(1) int listings,
+		@DefaultValue("false") boolean exit) {
+}

@@ -1,0 +1,258 @@
+package com.starkiller.images.warmup;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.starkiller.images.AppInstance;
+import com.starkiller.images.ChildApp;
+import com.starkiller.images.Http;
+import com.starkiller.images.StarkillerImagesApplication;
+import com.starkiller.images.TestServers;
+import com.starkiller.images.embedded.FreePorts;
+import com.starkiller.images.operations.Scrape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The warm-up, against real servers: it holds readiness down until it ends, asks for every miss
+ * path without writing anything, stays out of the kept pages and the HTTP metrics, never holds a
+ * start up when there is nothing to ask for, and ends a training run.
+ */
+class WarmupTest {
+
+	private static final Duration LIMIT = Duration.ofMinutes(3);
+
+	/** Each route in each form, as the warm-up's requests reached the app. */
+	private static final Set<String> EVERY_MISS_PATH = Set.of("page /listings/{id}", "fragment /listings/{id}",
+			"page /images/{id}?index", "fragment /images/{id}?index", "json /images/{id}?index",
+			"page /reviews/{id}?index", "fragment /reviews/{id}?index", "json /reviews/{id}?index");
+
+	@Test
+	void readinessWaitsForTheWarmupWhichAsksForEveryMissPathAndWritesNothing() throws Exception {
+		Gate gate = new Gate();
+		Http http = new Http(FreePorts.next());
+		Http management = new Http(FreePorts.next());
+		String[] args = AppInstance.arguments("server.port=" + http.port(), "management.server.port=" + management.port(),
+				"spring.mongodb.uri=" + TestServers.mongoUri("warmup"), "starkiller.seed.demo-listings=100",
+				"starkiller.assets.archive=false", "starkiller.warmup.enabled=true", "starkiller.warmup.requests=400",
+				"starkiller.warmup.max-time=2m");
+		CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture
+			.supplyAsync(() -> new SpringApplicationBuilder(StarkillerImagesApplication.class).initializers(gate).run(args));
+		try {
+			assertThat(gate.reached.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("a warm-up request arrived").isTrue();
+			assertThat(http.get("/readyz").statusCode()).isEqualTo(503);
+			assertThat(management.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+			assertThat(starting).isNotDone();
+			Map<String, List<Document>> stored = contents("warmup");
+			long sessions = sessions();
+
+			gate.open.countDown();
+			ConfigurableApplicationContext context = await().atMost(LIMIT).until(() -> starting.getNow(null), (done) -> done != null);
+			assertThat(context.getBean(ApplicationAvailability.class).getReadinessState())
+				.isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+			assertThat(http.get("/readyz").statusCode()).isEqualTo(200);
+
+			assertThat(gate.seen).containsAll(EVERY_MISS_PATH);
+			assertThat(gate.withCookies.get()).isZero();
+			assertThat(gate.withSessions.get()).isZero();
+			assertThat(contents("warmup")).isEqualTo(stored);
+			assertThat(sessions()).isEqualTo(sessions);
+
+			Scrape before = scrape(management);
+			for (String route : List.of("/listings/{id}", "/images/{id}", "/reviews/{id}")) {
+				assertThat(before.sum("starkiller_warmup_requests_total", "route", route, "outcome", "2xx")).isPositive();
+				assertThat(before.sum("http_server_requests_seconds_count", "uri", route)).isZero();
+			}
+			assertThat(before.sum("starkiller_rendered_pages")).isZero();
+			assertThat(before.sum("starkiller_cache_lookups_total", "layer", "kept")).isZero();
+
+			// A visitor's request after the warm-up is counted and kept as usual.
+			assertThat(http.get("/reviews/7?index=1").statusCode()).isEqualTo(200);
+			Scrape after = scrape(management);
+			assertThat(after.sum("http_server_requests_seconds_count", "uri", "/reviews/{id}")).isEqualTo(1);
+			assertThat(after.sum("starkiller_rendered_pages")).isEqualTo(1);
+		}
+		finally {
+			gate.open.countDown();
+			ConfigurableApplicationContext context = starting.exceptionally((ex) -> null).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+			if (context != null) {
+				context.close();
+			}
+		}
+	}
+
+	@Test
+	void anEmptyDatabaseDoesNotHoldTheStartUp() {
+		try (AppInstance app = startWithin(LIMIT, "spring.mongodb.uri=" + TestServers.mongoUri("warmup-empty"),
+				"starkiller.seed.demo=false", "starkiller.warmup.enabled=true")) {
+			assertThat(app.http().get("/readyz").statusCode()).isEqualTo(200);
+			assertThat(scrape(app.management()).sum("starkiller_warmup_requests_total")).isZero();
+		}
+	}
+
+	@Test
+	void aMongoDbThatDoesNotAnswerDoesNotHoldTheStartUp() {
+		try (AppInstance app = startWithin(LIMIT, "spring.mongodb.uri=mongodb://127.0.0.1:" + FreePorts.next() + "/down",
+				"starkiller.seed.demo=false", "starkiller.warmup.enabled=true")) {
+			assertThat(app.bean(ApplicationAvailability.class).getReadinessState())
+				.isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+			assertThat(app.http().get("/livez").statusCode()).isEqualTo(200);
+		}
+	}
+
+	/** A site that answers only to its own host names is asked as one of them. */
+	@Test
+	void itAsksAsAnAllowedHost() {
+		try (AppInstance app = startWithin(LIMIT, "spring.mongodb.uri=" + TestServers.mongoUri("warmup-hosts"),
+				"starkiller.seed.demo-listings=20", "starkiller.allowed-hosts=photos.example.com",
+				"starkiller.warmup.enabled=true", "starkiller.warmup.requests=40")) {
+			Scrape scrape = scrape(app.management());
+			assertThat(scrape.sum("starkiller_warmup_requests_total", "outcome", "2xx")).isPositive();
+		}
+	}
+
+	@Test
+	void turnedOffThereIsNoWarmup() {
+		try (AppInstance app = startWithin(LIMIT, "starkiller.warmup.enabled=false")) {
+			assertThat(app.http().get("/readyz").statusCode()).isEqualTo(200);
+			assertThat(scrape(app.management()).text()).doesNotContain("starkiller_warmup_requests");
+		}
+	}
+
+	/** The training run of the production image's AOT cache: the demo seed, the warm-up, then exit 0. */
+	@Test
+	void aTrainingRunExitsAfterTheWarmup() throws IOException {
+		ChildApp app = ChildApp.launch("warmup-exit", List.of("-Xmx512m"), Map.of(), "--starkiller.seed.demo=true",
+				"--starkiller.seed.demo-listings=40", "--starkiller.seed.image-pool=4", "--starkiller.warmup.enabled=true",
+				"--starkiller.warmup.requests=200", "--starkiller.warmup.exit=true");
+		try {
+			assertThat(app.awaitExit(LIMIT)).as(app.tail(60)).isZero();
+			assertThat(app.lines()).anySatisfy((line) -> assertThat(line).contains("Warm-up: 200 requests").contains("2xx"));
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	private static AppInstance startWithin(Duration limit, String... settings) {
+		CompletableFuture<AppInstance> starting = CompletableFuture.supplyAsync(() -> AppInstance.start(settings));
+		return await().atMost(limit).until(() -> starting.getNow(null), (app) -> app != null);
+	}
+
+	private static Scrape scrape(Http management) {
+		return Scrape.of(management.get("/actuator/prometheus").body());
+	}
+
+	/** Every document of every collection. */
+	private static Map<String, List<Document>> contents(String database) {
+		try (MongoClient client = MongoClients.create(TestServers.mongoUri())) {
+			MongoDatabase db = client.getDatabase(database);
+			Map<String, List<Document>> contents = new TreeMap<>();
+			for (String name : db.listCollectionNames()) {
+				contents.put(name, db.getCollection(name).find().into(new ArrayList<>()));
+			}
+			return contents;
+		}
+	}
+
+	private static long sessions() {
+		RedisClient redis = RedisClient.create(TestServers.redisUrl());
+		try (StatefulRedisConnection<String, String> connection = redis.connect()) {
+			return connection.sync().keys("starkiller:session*").size();
+		}
+		finally {
+			redis.shutdown();
+		}
+	}
+
+	/**
+	 * A filter in the app, after the session filter, that holds every warm-up request (they carry
+	 * {@code X-Request-Id: warmup-…}) until the test opens it, and notes what each asked for.
+	 */
+	static final class Gate implements Filter, ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		final CountDownLatch reached = new CountDownLatch(1);
+
+		final CountDownLatch open = new CountDownLatch(1);
+
+		final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+		final AtomicInteger withCookies = new AtomicInteger();
+
+		final AtomicInteger withSessions = new AtomicInteger();
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			context.getBeanFactory().registerSingleton("warmupGate", this);
+		}
+
+		@Override
+		public void doFilter(ServletRequest servletRequest, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			HttpServletRequest request = (HttpServletRequest) servletRequest;
+			String id = request.getHeader("X-Request-Id");
+			if (id == null || !id.startsWith("warmup-")) {
+				chain.doFilter(request, response);
+				return;
+			}
+			this.seen.add(kind(request));
+			if (request.getHeader("Cookie") != null) {
+				this.withCookies.incrementAndGet();
+			}
+			this.reached.countDown();
+			try {
+				this.open.await(LIMIT.toSeconds(), TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			chain.doFilter(request, response);
+			if (request.getSession(false) != null) {
+				this.withSessions.incrementAndGet();
+			}
+		}
+
+		/** Such as {@code json /images/{id}?index}. */
+		private static String kind(HttpServletRequest request) {
+			String form = "application/json".equals(request.getHeader("Accept")) ? "json"
+					: (request.getHeader("HX-Request") != null) ? "fragment" : "page";
+			String route = request.getRequestURI().replaceAll("/\\d+$", "/{id}");
+			String query = (request.getQueryString() != null && request.getQueryString().matches("index=\\d+")) ? "?index"
+					: "";
+			return form + " " + route + query;
+		}
+
+	}
+
+}
