@@ -1,0 +1,45 @@
+package com.starkiller.images.cache;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import com.starkiller.images.IntegrationTest;
+import com.starkiller.images.listing.Listing;
+import com.starkiller.images.listing.ListingRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a read leaves in Redis: entries keyed by the listing's version. An instance of its own, so
+ * no other test's near copies or Redis restarts decide what this one reads through (in the shared
+ * instance it failed in full runs, never alone).
+ */
+@TestPropertySource(properties = "starkiller.test.instance=cache-keys")
+class CacheKeysTest extends IntegrationTest {
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	ListingRepository listings;
+
+	@Test
+	void keysCarryTheListingVersion() {
+		Listing listing = this.listings.findById(22L).orElseThrow();
+		// The extra parameter keeps the page from being kept, so every try reads through the caches.
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			assertThat(this.http.get("/reviews/22?index=1&uncached").statusCode()).isEqualTo(200);
+			assertThat(this.redis.hasKey("starkiller:listings::22")).isTrue();
+			assertThat(this.redis.hasKey("starkiller:review-pages::22:" + listing.version() + ":0"))
+				.isEqualTo(listing.reviewCount() > 0);
+		});
+		assertThat(this.redis.getExpire("starkiller:listings::22")).isPositive();
+	}
+
+}
