@@ -35,8 +35,11 @@ class CacheKeysTest extends IntegrationTest {
 		// The extra parameter keeps the page from being kept, so every try reads through the caches.
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
 			assertThat(this.http.get("/reviews/22?index=1&uncached").statusCode()).isEqualTo(200);
-			assertThat(this.redis.hasKey("starkiller:listings::22")).isTrue();
+			assertThat(this.redis.hasKey("starkiller:listings::22")).as("the listing's entry, keys %s",
+					this.redis.keys("starkiller:listings::2*")).isTrue();
 			assertThat(this.redis.hasKey("starkiller:review-pages::22:" + listing.version() + ":0"))
+				.as("the review page's entry at version %d, keys %s", listing.version(),
+						this.redis.keys("starkiller:review-pages::22:*"))
 				.isEqualTo(listing.reviewCount() > 0);
 		});
 		assertThat(this.redis.getExpire("starkiller:listings::22")).isPositive();
