@@ -35,7 +35,7 @@ import com.starkiller.images.cache.CacheProperties;
  * by the near cache when hot), so a write anywhere makes every instance render afresh: nothing
  * here needs invalidating. The same answer goes to every visitor, with a session or without: a
  * page rendered to be kept holds no visitor's Save state ({@link KeptPages#shared}). Each answer has a strong ETag; a match gets 304; clients that accept gzip get the form
- * compressed once, when it was rendered. It runs before the session and security filters, so a
+ * compressed once, for the first of them. It runs before the session and security filters, so a
  * page served from memory costs no session or security work; the headers that the rest of the
  * chain gave the first answer are replayed. The request observation runs just before it, so a
  * kept answer is counted under its route like a rendered one ({@link KeptPages}). The instance's
@@ -105,7 +105,14 @@ class RenderedPages extends OncePerRequestFilter {
 		}
 		String uri = request.getRequestURI();
 		KeptPages.answer(request, ROUTES.get(uri.substring(0, uri.lastIndexOf('/'))));
-		boolean gzip = page.gzipped() != null && acceptsGzip(request);
+		boolean acceptsGzip = acceptsGzip(request);
+		if (acceptsGzip && !page.compressed()) {
+			// Kept again with its gzip form, weighed anew; whoever comes meanwhile compresses too.
+			RenderedPage compressed = page.compress();
+			this.rendered.asMap().replace(key, page, compressed);
+			page = compressed;
+		}
+		boolean gzip = acceptsGzip && page.sentGzipped();
 		String etag = gzip ? page.gzipEtag() : page.etag();
 		page.headers().forEach((header) -> response.addHeader(header[0], header[1]));
 		response.setHeader("ETag", etag);
