@@ -25,8 +25,30 @@ public record CacheProperties(@DefaultValue("1h") @DurationMin(seconds = 1) Dura
 		@DefaultValue("24h") @DurationMin(seconds = 1) Duration mediaTtl,
 		@DefaultValue("2s") @DurationMin(millis = 1) Duration redisRetryAfter,
 		@DefaultValue({ "listings", "review-pages" }) @NotNull List<String> nearCaches,
-		@DefaultValue("10000") @Min(1) int nearEntries, @DefaultValue("60s") @DurationMin(millis = 1) Duration nearTtl,
-		@DefaultValue("64MB") @NotNull DataSize renderedBytes,
-		@DefaultValue("2s") @DurationMin(millis = 100) Duration pendingSweep,
+		@Min(1) Integer nearEntries, @DefaultValue("60s") @DurationMin(millis = 1) Duration nearTtl,
+		DataSize renderedBytes, @DefaultValue("2s") @DurationMin(millis = 100) Duration pendingSweep,
 		@DefaultValue("30s") @DurationMin(millis = 1) Duration absentTtl) {
+
+	/** The most entries a near cache holds when none is set. */
+	static final int NEAR_ENTRIES = 10_000;
+
+	/** The most bytes of rendered pages kept when none is set. */
+	static final DataSize RENDERED_BYTES = DataSize.ofMegabytes(64);
+
+	/**
+	 * Unset, the near caches and the rendered pages are sized from the heap: an eighth of it for
+	 * the pages, and an entry per 64 KB of it per near cache, up to the limits above. Sized for a
+	 * large heap, they filled a 256 MB one: the serial collector then ran a full collection every
+	 * second or two and random misses ran at half the rate (docs/benchmarks.md).
+	 */
+	public CacheProperties {
+		long heap = Runtime.getRuntime().maxMemory();
+		if (nearEntries == null) {
+			nearEntries = (int) Math.max(100, Math.min(NEAR_ENTRIES, heap / DataSize.ofKilobytes(64).toBytes()));
+		}
+		if (renderedBytes == null) {
+			renderedBytes = DataSize.ofBytes(Math.min(RENDERED_BYTES.toBytes(), heap / 8));
+		}
+	}
+
 }
