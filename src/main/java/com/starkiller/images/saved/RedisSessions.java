@@ -1,5 +1,7 @@
 package com.starkiller.images.saved;
 
+import java.time.Duration;
+
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
@@ -8,28 +10,35 @@ import com.starkiller.images.web.Unavailable;
 /**
  * The visitors' sessions in Redis, read so that Redis trouble fails no page: a session that cannot
  * be read is treated as absent (the page shows Save unsaved). Writing a session while Redis is
- * away answers 503, so Save never claims to have kept what it could not.
+ * away answers 503, so Save never claims to have kept what it could not. A session a request only
+ * read is not written back ({@link QuietSession}).
  */
-class RedisSessions<S extends Session> implements SessionRepository<S> {
+class RedisSessions<S extends Session> implements SessionRepository<QuietSession<S>> {
 
 	private final SessionRepository<S> redis;
 
 	private final SessionAvailability availability;
 
-	RedisSessions(SessionRepository<S> redis, SessionAvailability availability) {
+	private final Duration touch;
+
+	RedisSessions(SessionRepository<S> redis, SessionAvailability availability, Duration touch) {
 		this.redis = redis;
 		this.availability = availability;
+		this.touch = touch;
 	}
 
 	@Override
-	public S createSession() {
-		return this.redis.createSession();
+	public QuietSession<S> createSession() {
+		return QuietSession.created(this.redis.createSession(), this.touch);
 	}
 
 	@Override
-	public void save(S session) {
+	public void save(QuietSession<S> session) {
+		if (!session.changed()) {
+			return;
+		}
 		try {
-			this.redis.save(session);
+			this.redis.save(session.session());
 			this.availability.succeeded();
 		}
 		catch (RuntimeException ex) {
@@ -39,14 +48,14 @@ class RedisSessions<S extends Session> implements SessionRepository<S> {
 	}
 
 	@Override
-	public S findById(String id) {
+	public QuietSession<S> findById(String id) {
 		if (!this.availability.available()) {
 			return null;
 		}
 		try {
 			S session = this.redis.findById(id);
 			this.availability.succeeded();
-			return session;
+			return (session != null) ? QuietSession.read(session, this.touch) : null;
 		}
 		catch (RuntimeException ex) {
 			this.availability.failed(ex);

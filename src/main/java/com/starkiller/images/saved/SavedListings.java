@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Service;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -38,8 +37,10 @@ public class SavedListings {
 				|| KeptPages.shared(request.getRequest())) {
 			return null;
 		}
-		Object saved = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
-		return saved instanceof LinkedHashSet<?> ids && ids.contains(listing);
+		// Read from the session itself: read through RequestAttributes, a mutable attribute is set
+		// again when the request ends (in case it was changed in place), a session write per read.
+		HttpSession session = request.getRequest().getSession(false);
+		return session != null && ids(session).contains(listing);
 	}
 
 	List<Long> all(HttpSession session) {

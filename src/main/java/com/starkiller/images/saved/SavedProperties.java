@@ -1,14 +1,21 @@
 package com.starkiller.images.saved;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code starkiller.saved.*}: the most listings one visitor's list keeps. */
+/**
+ * {@code starkiller.saved.*}: the most listings one visitor's list keeps, and how long a session
+ * that is only read goes before its last access (and so its expiry) is written again.
+ */
 @Validated
 @ConfigurationProperties("starkiller.saved")
-record SavedProperties(@DefaultValue("500") @Min(1) @Max(10000) int max) {
+record SavedProperties(@DefaultValue("500") @Min(1) @Max(10000) int max,
+		@DefaultValue("1m") @NotNull Duration sessionTouch) {
 }

@@ -11,12 +11,14 @@ class SessionConfiguration {
 
 	/** Spring Session's repository, wrapped wherever it is injected, the session filter included. */
 	@Bean
-	static BeanPostProcessor redisSessions(ObjectProvider<SessionAvailability> availability) {
+	static BeanPostProcessor redisSessions(ObjectProvider<SessionAvailability> availability,
+			ObjectProvider<SavedProperties> properties) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
 				return (bean instanceof RedisSessionRepository redis)
-						? new RedisSessions<>(redis, availability.getObject()) : bean;
+						? new RedisSessions<>(redis, availability.getObject(),
+								properties.getObject().sessionTouch()) : bean;
 			}
 		};
 	}

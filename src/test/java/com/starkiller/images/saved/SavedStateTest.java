@@ -75,6 +75,28 @@ class SavedStateTest extends IntegrationTest {
 	}
 
 	@Test
+	void readingTheButtonWritesNothingBackWhileSavingDoes() {
+		String session = cookie(save(77), "STARKILLER_SESSION");
+		long readsBefore = calls("hgetall");
+		long writesBefore = sessionWrites();
+
+		for (int i = 0; i < 5; i++) {
+			HttpResponse<String> button = this.http.get("/saved/77", "HX-Request", "true", "Cookie", session);
+			assertThat(button(button).attr("aria-pressed")).isEqualTo("true");
+		}
+
+		// Spring Session reads the session again when it commits a response already sent.
+		assertThat(calls("hgetall") - readsBefore).as("session reads").isBetween(5L, 10L);
+		assertThat(sessionWrites()).as("HSET, HMSET, PEXPIREAT and EXISTS calls").isEqualTo(writesBefore);
+		HttpResponse<String> unsaved = this.http.post("/saved/77", "saved=false", "HX-Request", "true", "Origin",
+				this.http.origin(), "Cookie", session);
+		assertThat(button(unsaved).attr("aria-pressed")).isEqualTo("false");
+		assertThat(sessionWrites()).isGreaterThan(writesBefore);
+		assertThat(button(this.http.get("/saved/77", "HX-Request", "true", "Cookie", session)).attr("aria-pressed"))
+			.isEqualTo("false");
+	}
+
+	@Test
 	void theCookieThatAsksForTheButtonFollowsTheSavedList() {
 		List<String> first = save(74);
 		assertThat(first).anySatisfy((cookie) -> assertThat(cookie).startsWith(SavedCookie.NAME + "=1;")
@@ -132,8 +154,17 @@ class SavedStateTest extends IntegrationTest {
 	}
 
 	private long sessionReads() {
+		return calls("hgetall");
+	}
+
+	private long sessionWrites() {
+		return calls("hset") + calls("hmset") + calls("pexpireat") + calls("expireat") + calls("exists");
+	}
+
+	/** Calls of one Redis command so far, from the server's own statistics. */
+	private long calls(String command) {
 		String stats = this.redis.execute((org.springframework.data.redis.core.RedisCallback<String>) (connection) ->
-				connection.serverCommands().info("commandstats").getProperty("cmdstat_hgetall", "calls=0,"));
+				connection.serverCommands().info("commandstats").getProperty("cmdstat_" + command, "calls=0,"));
 		return Long.parseLong(stats.substring(stats.indexOf("calls=") + 6, stats.indexOf(',')));
 	}
 
