@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.starkiller.images.Http;
 import com.starkiller.images.IntegrationTest;
 import com.starkiller.images.listing.Listing;
 
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rooms in the photo write API: one optional room per photo, a kind of room and a number at most;
- * anything else is refused with problem details and changes nothing.
+ * anything else is refused with problem details and changes nothing. The tour follows each write.
  */
 class PhotoApiTest extends IntegrationTest {
 
@@ -102,6 +103,31 @@ class PhotoApiTest extends IntegrationTest {
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).hasSizeLessThan(1_000);
 		assertThat(stored(id)).isEqualTo(before);
+	}
+
+	@Test
+	void theTourFollowsEveryWrite() {
+		long id = createListing();
+		String tour = "/listings/" + id + "/photos";
+		add(id, "{\"image\":\"demo-001\",\"caption\":\"Sofa\",\"room\":\"Living room\"}");
+		HttpResponse<String> first = this.http.get(tour);
+		assertThat(this.http.get(tour).body()).as("kept").isEqualTo(first.body());
+		String etag = this.http.get(tour).headers().firstValue("ETag").orElseThrow();
+
+		add(id, "{\"image\":\"demo-000\",\"caption\":\"Bed\",\"room\":\"Bedroom 1\"}");
+		HttpResponse<String> after = this.http.get(tour, "If-None-Match", etag);
+		assertThat(after.statusCode()).as("a write changes the tour's ETag").isEqualTo(200);
+		assertThat(Http.html(after).select("section.room")).extracting((section) -> section.attr("data-room"))
+			.containsExactly("Living room", "Bedroom 1");
+
+		this.http.json("PUT", "/api/listings/" + id + "/photos/order", "{\"order\":[2,1]}", AUTH);
+		assertThat(Http.html(this.http.get(tour)).select("section.room")).extracting((section) -> section.attr("data-room"))
+			.containsExactly("Bedroom 1", "Living room");
+		JsonNode json = JSON.readTree(this.http.get(tour, "Accept", "application/json").body());
+		assertThat(json.path("rooms").get(0).path("photos").get(0).path("caption").asString()).isEqualTo("Bed");
+
+		assertThat(this.http.json("DELETE", "/api/listings/" + id, null, AUTH).statusCode()).isEqualTo(204);
+		assertThat(this.http.get(tour).statusCode()).isEqualTo(404);
 	}
 
 	private long createListing() {
