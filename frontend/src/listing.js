@@ -25,16 +25,30 @@ function lightboxOpened(focus) {
   document.body.classList.toggle('lightbox-open', Boolean(box));
   if (!box) return;
   applyPhotoListPreference(box);
+  closesToTour(box);
   const current = box.querySelector('#slider-container [aria-current="true"]');
   if (current) current.scrollIntoView({ block: 'nearest', inline: 'center' });
   preload(box);
-  announce(box.querySelector('#caption')?.textContent ?? '');
+  const room = box.querySelector('[data-room]')?.textContent;
+  const caption = box.querySelector('#caption')?.textContent ?? '';
+  announce(room ? `${caption}. ${room}` : caption);
   if (focus && !box.contains(document.activeElement)) box.focus();
+}
+
+// Opened over the photo tour, the lightbox closes back to the tour's address: its close link
+// still fetches the empty modal, but the address it pushes is the tour's.
+function closesToTour(box) {
+  const tour = document.querySelector('[data-photo-tour]');
+  const close = box.querySelector('#close-lightbox');
+  if (!tour || !close) return;
+  close.setAttribute('href', tour.dataset.tourUrl);
+  close.setAttribute('hx-push-url', tour.dataset.tourUrl);
 }
 
 function lightboxClosed() {
   document.body.classList.remove('lightbox-open');
-  const back = (opener && document.contains(opener)) ? opener : document.getElementById('photos-button');
+  const back = (opener && document.contains(opener)) ? opener
+    : document.getElementById('photos-button') ?? document.querySelector('[data-photo-tour] h1');
   opener = null;
   back?.focus();
 }
@@ -224,7 +238,8 @@ document.addEventListener('click', (event) => {
 
 document.addEventListener('htmx:beforeRequest', (event) => {
   const source = event.detail.elt;
-  if (source instanceof Element && !source.closest('#modal, #save-form') && source.closest('#image-service')) {
+  if (source instanceof Element && !source.closest('#modal, #save-form')
+    && source.closest('#image-service, [data-photo-tour]')) {
     opener = source;
   }
 });
@@ -238,7 +253,11 @@ document.addEventListener('htmx:beforeSwap', () => {
   focusedId = document.activeElement?.id || null;
 });
 
-document.addEventListener('htmx:afterSettle', () => {
+document.addEventListener('htmx:afterSettle', (event) => {
+  // "Show all photos" replaced the page's <main>: the tour's heading takes the focus.
+  if (event.target instanceof Element && event.target.matches('[data-photo-tour]')) {
+    event.target.querySelector('h1')?.focus();
+  }
   const box = lightbox();
   if (box) {
     lightboxOpened(false);

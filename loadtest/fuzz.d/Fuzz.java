@@ -346,8 +346,9 @@ public class Fuzz {
 				}
 				String id = String.valueOf(g.below(2000));
 				yield new Request(g.of("GET", "GET", "HEAD"), g.of("/listings/" + id, "/images/" + id + "?index=2",
-						"/reviews/" + id + "?index=1", "/embed/listings/" + id, "/saved", "/embed.js", "/media/demo-001/800",
-						"/api/listings/" + id, "/", "/livez", "/no/such/page"), headers, null, category);
+						"/reviews/" + id + "?index=1", "/embed/listings/" + id, "/listings/" + id + "/photos", "/saved",
+						"/embed.js", "/media/demo-001/800", "/api/listings/" + id, "/", "/livez", "/no/such/page"), headers,
+						null, category);
 			}
 			case "cookies" -> {
 				String cookie = switch (g.below(5)) {

@@ -1,5 +1,8 @@
 package com.starkiller.images.gallery;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.Photo;
 import com.starkiller.images.listing.Position;
@@ -18,6 +21,24 @@ public record Gallery(Listing listing, Position position) {
 	/** "3/12: Sunny bedroom", the text of {@code #caption}. */
 	public String caption() {
 		return this.position.index() + "/" + this.position.count() + ": " + photo().caption();
+	}
+
+	/**
+	 * For each photo of the thumbnail strip, in order, the room whose photos start there, or null
+	 * where the photo shows the same room as the one before it. A listing whose photos have no
+	 * rooms has no marks; in one that has some, photos without a room start an "Other photos" run.
+	 */
+	public List<String> roomStarts() {
+		List<Photo> photos = this.listing.photos();
+		List<String> starts = new ArrayList<>(photos.size());
+		boolean rooms = photos.stream().anyMatch((photo) -> photo.room() != null);
+		String previous = null;
+		for (Photo photo : photos) {
+			String room = (photo.room() != null) ? photo.room() : PhotoTour.OTHER_PHOTOS;
+			starts.add((rooms && !room.equals(previous)) ? room : null);
+			previous = room;
+		}
+		return starts;
 	}
 
 }

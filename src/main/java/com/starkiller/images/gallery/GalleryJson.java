@@ -3,6 +3,7 @@ package com.starkiller.images.gallery;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -20,10 +21,13 @@ record GalleryJson(long locationId, String locationName, List<Image> images) {
 		return new GalleryJson(listing.id(), listing.name(), images);
 	}
 
-	record Image(int index, String caption, String src, int width, int height) {
+	/** {@code room} is left out for a photo without one, as the original's answer had none. */
+	record Image(int index, String caption, String src, int width, int height,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String room) {
 
 		static Image of(int index, Photo photo) {
-			return new Image(index, photo.caption(), photo.src(Photo.LARGE), photo.width(), photo.height());
+			return new Image(index, photo.caption(), photo.src(Photo.LARGE), photo.width(), photo.height(),
+					photo.room());
 		}
 
 	}

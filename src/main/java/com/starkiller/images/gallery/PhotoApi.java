@@ -33,13 +33,15 @@ import com.starkiller.images.listing.ListingService;
 import com.starkiller.images.listing.Photo;
 import com.starkiller.images.listing.PhotoWrites;
 import com.starkiller.images.listing.Position;
+import com.starkiller.images.listing.RoomKind;
 import com.starkiller.images.media.ImageUploads;
 import com.starkiller.images.media.ImageUploads.StoredImage;
 
 /**
  * A listing's photos in the JSON API: add, replace, reorder and remove, either uploading the
- * image (multipart {@code file}, {@code caption}) or pointing at a stored one ({@code image}).
- * Positions refer to the listing's current version, or to the one named by {@code If-Match}.
+ * image (multipart {@code file}, {@code caption}, {@code room}) or pointing at a stored one
+ * ({@code image}). Positions refer to the listing's current version, or to the one named by
+ * {@code If-Match}. A room is checked before anything is stored, so a refused one leaves no image behind.
  */
 @RestController
 // Answers are JSON, checked before a write runs, so no write happens only to be refused 406.
@@ -61,27 +63,32 @@ class PhotoApi {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Listing> upload(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH,
 			required = false) String ifMatch, @RequestPart("file") MultipartFile file,
-			@RequestParam(required = false) String caption) {
+			@RequestParam(required = false) String caption, @RequestParam(required = false) String room) {
 		long listing = existing(id);
-		return created(this.writes.add(listing, IfMatch.parse(ifMatch), photo(this.uploads.store(bytes(file)), caption)));
+		String checked = RoomKind.canonical(room);
+		return created(this.writes.add(listing, IfMatch.parse(ifMatch),
+				photo(this.uploads.store(bytes(file)), caption, checked)));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Listing> add(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH,
 			required = false) String ifMatch, @Valid @RequestBody PhotoReference body) {
 		long listing = ListingId.parse(id);
+		String room = RoomKind.canonical(body.room());
 		return created(this.writes.add(listing, IfMatch.parse(ifMatch),
-				photo(this.uploads.existing(body.image()), body.caption())));
+				photo(this.uploads.existing(body.image()), body.caption(), room)));
 	}
 
 	@PutMapping(path = "/{index}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Listing> replaceByUpload(@PathVariable String id, @PathVariable String index,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestPart("file") MultipartFile file, @RequestParam(required = false) String caption) {
+			@RequestPart("file") MultipartFile file, @RequestParam(required = false) String caption,
+			@RequestParam(required = false) String room) {
 		long listing = existing(id);
 		int position = Position.parseIndex(index);
+		String checked = RoomKind.canonical(room);
 		return ok(this.writes.replace(listing, IfMatch.parse(ifMatch), position,
-				photo(this.uploads.store(bytes(file)), caption)));
+				photo(this.uploads.store(bytes(file)), caption, checked)));
 	}
 
 	@PutMapping(path = "/{index}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -90,8 +97,9 @@ class PhotoApi {
 			@Valid @RequestBody PhotoReference body) {
 		long listing = ListingId.parse(id);
 		int position = Position.parseIndex(index);
+		String room = RoomKind.canonical(body.room());
 		return ok(this.writes.replace(listing, IfMatch.parse(ifMatch), position,
-				photo(this.uploads.existing(body.image()), body.caption())));
+				photo(this.uploads.existing(body.image()), body.caption(), room)));
 	}
 
 	@PutMapping(path = "/order", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -120,9 +128,10 @@ class PhotoApi {
 		return IfMatch.answer(HttpStatus.OK, listing);
 	}
 
-	private static Photo photo(StoredImage image, String caption) {
+	private static Photo photo(StoredImage image, String caption, String room) {
 		String text = (caption == null || caption.isBlank()) ? "Photo" : caption.strip();
-		return new Photo(image.id(), text.substring(0, Math.min(200, text.length())), image.width(), image.height());
+		return new Photo(image.id(), text.substring(0, Math.min(200, text.length())), image.width(), image.height(),
+				room);
 	}
 
 	private static byte[] bytes(MultipartFile file) {
@@ -134,7 +143,8 @@ class PhotoApi {
 		}
 	}
 
-	record PhotoReference(@NotBlank String image, @Size(max = 200) String caption) {
+	/** {@code room} is optional: a {@link RoomKind}, numbered or not ("Bedroom 2"). */
+	record PhotoReference(@NotBlank String image, @Size(max = 200) String caption, String room) {
 	}
 
 	record PhotoOrder(@NotEmpty List<@NotNull Integer> order) {

@@ -9,6 +9,7 @@ import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.Location;
 import com.starkiller.images.listing.Photo;
 import com.starkiller.images.listing.Review;
+import com.starkiller.images.listing.RoomKind;
 import com.starkiller.images.review.ReviewPage;
 
 /**
@@ -85,12 +86,11 @@ final class DemoData {
 	}
 
 	private List<Photo> photos(SplittableRandom random, int count) {
-		List<Photo> photos = new ArrayList<>(count);
+		List<PoolImage> drawn = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			PoolImage image = this.pool.get(random.nextInt(this.pool.size()));
-			photos.add(new Photo(image.id(), image.scene(), image.width(), image.height()));
+			drawn.add(this.pool.get(random.nextInt(this.pool.size())));
 		}
-		return photos;
+		return DemoRooms.photos(drawn);
 	}
 
 	private List<Review> reviews(long id) {
@@ -117,8 +117,8 @@ final class DemoData {
 		return values[random.nextInt(values.length)];
 	}
 
-	/** One image of the demo pool, as listings refer to it. */
-	record PoolImage(String id, String scene, int width, int height) {
+	/** One image of the demo pool, as listings refer to it: its caption and the kind of room it shows. */
+	record PoolImage(String id, String scene, RoomKind room, int width, int height) {
 	}
 
 }

@@ -41,7 +41,8 @@ class ImagePool {
 	private DemoData.PoolImage ensureImage(int number) {
 		String id = String.format("demo-%03d", number);
 		this.images.ensure(id, () -> PhotoPainter.paint(number, WIDTH, HEIGHT));
-		return new DemoData.PoolImage(id, PhotoPainter.describe(number), WIDTH, HEIGHT);
+		return new DemoData.PoolImage(id, PhotoPainter.describe(number), DemoRooms.of(PhotoPainter.scene(number)), WIDTH,
+				HEIGHT);
 	}
 
 }

@@ -13,7 +13,8 @@ record Visit(String route, String target, Form form) {
 			new Kind("/listings/{id}", Form.FRAGMENT), new Kind("/images/{id}", Form.PAGE),
 			new Kind("/images/{id}", Form.FRAGMENT), new Kind("/images/{id}", Form.JSON),
 			new Kind("/reviews/{id}", Form.PAGE), new Kind("/reviews/{id}", Form.FRAGMENT),
-			new Kind("/reviews/{id}", Form.JSON));
+			new Kind("/reviews/{id}", Form.JSON), new Kind("/listings/{id}/photos", Form.PAGE),
+			new Kind("/listings/{id}/photos", Form.FRAGMENT), new Kind("/listings/{id}/photos", Form.JSON));
 
 	/**
 	 * The n-th request: the kinds in turn, for a random one of these listings, at a random index up

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -49,12 +48,12 @@ class RenderedPages extends OncePerRequestFilter {
 	private static final Set<String> NOT_REPLAYED = Set.of("content-length", "content-type", "date", "etag",
 			"cache-control", "x-response-time", "transfer-encoding", "connection", "keep-alive", "set-cookie");
 
+	/** The kept routes: /listings/{id}, /listings/{id}/photos, /images/{id}, /reviews/{id}, /embed/listings/{id}. */
 	private static final Pattern ROUTE = Pattern
-		.compile("/(listings|images|reviews|embed/listings)/(\\d{1,18})");
+		.compile("/(listings|images|reviews|embed/listings)/(\\d{1,18})(/photos)?");
 
-	/** Each kept path's route, as its controller maps it. */
-	private static final Map<String, String> ROUTES = Map.of("/listings", "/listings/{id}", "/images", "/images/{id}",
-			"/reviews", "/reviews/{id}", "/embed/listings", "/embed/listings/{id}");
+	/** A kept path's id, which its route names {@code {id}}. */
+	private static final Pattern ID = Pattern.compile("/\\d{1,18}");
 
 	// text/html first, with no parameters (so at quality 1), then the next type or the end.
 	private static final Pattern HTML_FIRST = Pattern.compile("text/html\\s*(,|$)");
@@ -103,8 +102,8 @@ class RenderedPages extends OncePerRequestFilter {
 			render(key, !passing, request, response, chain);
 			return;
 		}
-		String uri = request.getRequestURI();
-		KeptPages.answer(request, ROUTES.get(uri.substring(0, uri.lastIndexOf('/'))));
+		// The route as its controller maps it: the kept paths' only digits are the id.
+		KeptPages.answer(request, ID.matcher(request.getRequestURI()).replaceFirst("/{id}"));
 		boolean acceptsGzip = acceptsGzip(request);
 		if (acceptsGzip && !page.compressed()) {
 			// Kept again with its gzip form, weighed anew; whoever comes meanwhile compresses too.
@@ -167,7 +166,8 @@ class RenderedPages extends OncePerRequestFilter {
 	private String key(HttpServletRequest request) {
 		String query = (request.getQueryString() != null) ? request.getQueryString() : "";
 		Matcher route = ROUTE.matcher(request.getRequestURI());
-		if (!QUERY.matcher(query).matches() || !route.matches()) {
+		if (!QUERY.matcher(query).matches() || !route.matches()
+				|| (route.group(3) != null && !route.group(1).equals("listings"))) {
 			return null;
 		}
 		String representation = representation(request.getHeader("Accept"));
@@ -187,8 +187,9 @@ class RenderedPages extends OncePerRequestFilter {
 		// Everything the answer varies on, each reduced to the few forms that exist: the site's base
 		// (absolute links: the configured public URL, or a host the site vouches for), htmx or not,
 		// and which representation the Accept header chooses.
+		String tour = (route.group(3) != null) ? route.group(3) : "";
 		return (fragment ? "fragment " : "page ") + base + "/" + route.group(1) + "/" + Long.parseLong(route.group(2))
-				+ "?" + query + " v"
+				+ tour + "?" + query + " v"
 				+ version.getAsLong() + " " + representation;
 	}
 

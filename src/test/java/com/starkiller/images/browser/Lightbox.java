@@ -1,5 +1,6 @@
 package com.starkiller.images.browser;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,11 @@ public final class Lightbox {
 
 	static final By THUMBNAILS = By.cssSelector("#slider-container a");
 
+	static final By ROOM = By.cssSelector("#lightbox-container figcaption [data-room]");
+
+	/** The room names written at the thumbnails where a room's photos start. */
+	static final By ROOM_MARKS = By.cssSelector("#slider-container li[data-room-start] .room-start");
+
 	private static final Pattern POSITION = Pattern.compile("^(\\d+)/(\\d+): ");
 
 	private final Browser browser;
@@ -57,6 +63,28 @@ public final class Lightbox {
 	/** The caption under the photo, such as {@code 3/12: Sunny bedroom}. */
 	public String caption() {
 		return this.browser.find(CAPTION).getText();
+	}
+
+	/** The room the photo shows, as the caption names it; empty when the photo has none. */
+	public String room() {
+		List<WebElement> room = this.browser.findAll(ROOM);
+		return room.isEmpty() ? "" : room.get(0).getText();
+	}
+
+	/**
+	 * The marks in the photo list where a room starts, as "3: Bedroom 1" (the thumbnail's 1-based
+	 * place, then the room's name as written there).
+	 */
+	public List<String> roomMarks() {
+		List<WebElement> thumbnails = this.browser.findAll(By.cssSelector("#slider-container > li"));
+		List<String> marks = new ArrayList<>();
+		for (int i = 0; i < thumbnails.size(); i++) {
+			List<WebElement> mark = thumbnails.get(i).findElements(By.cssSelector(".room-start"));
+			if (!mark.isEmpty()) {
+				marks.add((i + 1) + ": " + mark.get(0).getText());
+			}
+		}
+		return marks;
 	}
 
 	/** Which photo is shown, 1-based, read from the caption. */
@@ -200,6 +228,13 @@ public final class Lightbox {
 	public ListingPage close() {
 		this.browser.find(CLOSE).click();
 		return waitUntilClosed();
+	}
+
+	/** Clicks the close button of a lightbox opened from the photo tour, and waits until the tour shows. */
+	public PhotoTourPage closeToTheTour() {
+		this.browser.find(CLOSE).click();
+		this.browser.waitUntil("the lightbox to close", (driver) -> !isOpen());
+		return PhotoTourPage.showing(this.browser);
 	}
 
 	public ListingPage waitUntilClosed() {

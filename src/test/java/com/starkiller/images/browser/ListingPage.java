@@ -24,6 +24,8 @@ public final class ListingPage {
 
 	static final By VIEW_PHOTOS = By.id("photos-button");
 
+	static final By SHOW_ALL_PHOTOS = By.cssSelector("[data-show-all-photos]");
+
 	static final By SHARE = By.id("share-button");
 
 	static final By SAVE = By.id("save-button");
@@ -94,6 +96,12 @@ public final class ListingPage {
 	public Lightbox viewPhotos() {
 		this.browser.find(VIEW_PHOTOS).click();
 		return Lightbox.showing(this.browser);
+	}
+
+	/** Clicks "Show all photos", which shows the photo tour. */
+	public PhotoTourPage showAllPhotos() {
+		this.browser.find(SHOW_ALL_PHOTOS).click();
+		return PhotoTourPage.showing(this.browser);
 	}
 
 	/** Tabs to "View photos" and presses Enter, as a keyboard user opens the photos. */

@@ -3,6 +3,7 @@ package com.starkiller.images.gallery;
 import java.net.http.HttpResponse;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,39 @@ class GalleryTest extends IntegrationTest {
 			.isEqualTo("/images/" + listing.id() + "?index=2");
 		assertThat(lightbox.getElementById("prev").attr("href")).isEqualTo("/images/" + listing.id() + "?index=1");
 		assertThat(lightbox.getElementById("next").attr("hx-push-url")).isEqualTo("true");
+	}
+
+	@Test
+	void theLightboxNamesThePhotosRoomAndTheStripMarksWhereEachRoomStarts() {
+		PhotoTours.withRooms(this.listings);
+
+		Document lightbox = Http.html(this.http.get("/images/" + PhotoTours.WITH_ROOMS + "?index=2", "HX-Request", "true"));
+		Document other = Http.html(this.http.get("/images/" + PhotoTours.WITH_ROOMS + "?index=4", "HX-Request", "true"));
+
+		assertThat(lightbox.getElementById("caption").text()).as("#caption keeps its text").isEqualTo("2/8: Reading corner");
+		assertThat(lightbox.select("#lightbox-container figcaption [data-room]").text()).isEqualTo("Living room");
+		assertThat(other.select("#lightbox-container figcaption [data-room]")).as("no room, no name").isEmpty();
+		assertThat(lightbox.select("#slider-container > li")).extracting((thumb) -> thumb.attr("data-room-start"))
+			.containsExactly("Living room", "", "Bedroom 1", "Other photos", "Bathroom", "Bedroom 2", "Kitchen",
+					"Living room");
+		assertThat(lightbox.select("#slider-container > li .room-start")).extracting(Element::text)
+			.as("each mark is written out, not only a colour")
+			.containsExactly("Living room", "Bedroom 1", "Other photos", "Bathroom", "Bedroom 2", "Kitchen", "Living room");
+		assertThat(lightbox.select("#slider-container > li > a")).hasSize(8);
+	}
+
+	@Test
+	void photosStoredWithoutRoomsShowNoRoomAnywhereInTheLightbox() {
+		PhotoTours.withRooms(this.listings);
+
+		Document lightbox = Http.html(this.http.get("/images/" + PhotoTours.WITHOUT_ROOMS + "?index=2"));
+		String json = this.http.get("/images/" + PhotoTours.WITHOUT_ROOMS, "Accept", "application/json").body();
+
+		assertThat(lightbox.getElementById("caption").text()).isEqualTo("2/3: Stove");
+		assertThat(lightbox.select("[data-room], [data-room-start], .room-start")).isEmpty();
+		assertThat(json).doesNotContain("\"room\"");
+		assertThat(this.http.get("/images/" + PhotoTours.WITH_ROOMS, "Accept", "application/json").body())
+			.contains("\"caption\":\"Big bed\",", "\"room\":\"Bedroom 1\"");
 	}
 
 	@Test

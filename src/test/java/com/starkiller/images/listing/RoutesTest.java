@@ -16,7 +16,7 @@ class RoutesTest extends IntegrationTest {
 	@ParameterizedTest(name = "{0} with HX-Request {1}")
 	@CsvSource({ "/listings/15, false, image-service", "/images/15?index=2, false, lightbox-container",
 			"/images/15?index=2, true, lightbox-container", "/reviews/15?index=1, false, reviews",
-			"/reviews/15?index=1, true, reviews" })
+			"/reviews/15?index=1, true, reviews", "/listings/15/photos, false, main", "/listings/15/photos, true, main" })
 	void answersFragmentOrPage(String path, boolean htmx, String elementId) {
 		HttpResponse<String> response = htmx ? this.http.get(path, "HX-Request", "true") : this.http.get(path);
 

@@ -313,6 +313,51 @@ class UploadTest extends IntegrationTest {
 	}
 
 	@Test
+	void anUploadTakesTheRoomItShows() {
+		long listing = createListing("Upload with a room");
+
+		HttpResponse<String> uploaded = upload(listing, new Multipart().file("file", "bath.jpg", "image/jpeg",
+				jpeg(640, 480)).field("caption", "Tub").field("room", "bathroom 2"));
+		HttpResponse<String> without = upload(listing, new Multipart().file("file", "hall.jpg", "image/jpeg",
+				jpeg(640, 480)));
+
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		assertThat(without.statusCode()).as(without.body()).isEqualTo(201);
+		JsonNode photos = listing(listing).path("photos");
+		assertThat(photos.get(0).path("room").asString()).isEqualTo("Bathroom 2");
+		assertThat(photos.get(1).has("room")).isFalse();
+	}
+
+	@Test
+	void anUploadOrReplacementWithAnUnknownRoomIsRefusedBeforeTheImageIsStored() {
+		long listing = listingWithAPhoto("Upload with a wrong room");
+		byte[] jpeg = jpeg(640, 480);
+
+		HttpResponse<String> refused = assertRefusedStoringNothing(listing, 400, () -> upload(listing,
+				new Multipart().file("file", "garage.jpg", "image/jpeg", jpeg).field("room", "Garage")));
+		assertRefusedStoringNothing(listing, 400, () -> send("PUT", "/api/listings/" + listing + "/photos/1",
+				new Multipart().file("file", "garage.jpg", "image/jpeg", jpeg).field("room", "Bedroom 0"), true,
+				Duration.ofSeconds(30)));
+
+		assertThat(json(refused.body()).path("detail").asString()).startsWith("room must be one of");
+		assertThat(media(expectedId(jpeg), 200).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aRefusedRoomCountsNoUseOfAnUploadedImage() {
+		long listing = createListing("Refused room, counted uses");
+		String image = uploadedImage(listing, jpeg(640, 480));
+		long uses = uses(image);
+
+		assertRefusedStoringNothing(listing, 400, () -> send("POST", "/api/listings/" + listing + "/photos",
+				"{\"image\":\"" + image + "\",\"room\":\"Cellar\"}"));
+		assertRefusedStoringNothing(listing, 400, () -> send("PUT", "/api/listings/" + listing + "/photos/1",
+				"{\"image\":\"" + image + "\",\"room\":\"Cellar\"}"));
+
+		assertThat(uses(image)).isEqualTo(uses).isEqualTo(1);
+	}
+
+	@Test
 	void aReorderNamingUnknownPhotosIsRefusedAndChangesNothing() {
 		long listing = listingWithAPhoto("Reordered", "demo-001", "demo-002");
 		HttpResponse<String> swapped = send("PUT", "/api/listings/" + listing + "/photos/order", "{\"order\":[2,1]}");
@@ -535,6 +580,12 @@ class UploadTest extends IntegrationTest {
 		Document stored = this.mongo.getCollection(Listing.COLLECTION).find(Filters.eq("_id", listing)).first();
 		assertThat(stored).as("listing " + listing + " in MongoDB").isNotNull();
 		return stored.get("photos");
+	}
+
+	/** How many photos use an uploaded image, as counted in {@code image_refs}. */
+	private long uses(String image) {
+		Document refs = this.mongo.getCollection(ImageRefs.COLLECTION).find(Filters.eq("_id", image)).first();
+		return (refs != null) ? refs.get("count", Number.class).longValue() : 0;
 	}
 
 	private long gridFsFiles() {

@@ -2,8 +2,14 @@ package com.starkiller.images.operations;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,12 +30,28 @@ import static org.awaitility.Awaitility.await;
  */
 class MongoHangTest {
 
+	/**
+	 * A listing stored by this test and read by no other, so neither Redis (which every test
+	 * instance shares) nor any kept page holds it: reading it needs MongoDB.
+	 */
+	private static final long UNCACHED = 913_101;
+
 	private static FreezableProxy mongo;
 
 	private static AppInstance app;
 
 	@BeforeAll
 	static void start() {
+		try (MongoClient client = MongoClients.create(TestServers.mongoUri())) {
+			client.getDatabase("starkiller")
+				.getCollection("listings")
+				.replaceOne(Filters.eq("_id", UNCACHED), new Document("_id", UNCACHED).append("name", "Never read")
+					.append("location", new Document("city", "Oslo").append("country", "Norway"))
+					.append("photos", List.of())
+					.append("reviewCount", 0)
+					.append("ratingTotal", 0L)
+					.append("version", 1L), new ReplaceOptions().upsert(true));
+		}
 		mongo = new FreezableProxy("127.0.0.1", TestServers.mongoPort());
 		app = AppInstance.start("spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.port() + "/starkiller");
 	}
@@ -53,11 +75,11 @@ class MongoHangTest {
 			assertThat(http.get("/listings/60").statusCode()).isEqualTo(200);
 			assertThat(http.get("/reviews/60?index=1").statusCode()).isEqualTo(200);
 
-			HttpResponse<String> page = http.get("/listings/61");
+			HttpResponse<String> page = http.get("/listings/" + UNCACHED);
 			assertThat(page.statusCode()).isEqualTo(503);
 			assertThat(page.headers().firstValue("Retry-After")).isPresent();
 			assertThat(page.body()).contains("The database is not answering");
-			HttpResponse<String> json = http.get("/api/listings/62");
+			HttpResponse<String> json = http.get("/api/listings/" + UNCACHED);
 			assertThat(json.statusCode()).isEqualTo(503);
 			assertThat(json.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
@@ -69,7 +91,7 @@ class MongoHangTest {
 			mongo.thaw();
 		}
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			assertThat(http.get("/listings/61").statusCode()).isEqualTo(200);
+			assertThat(http.get("/listings/" + UNCACHED).statusCode()).isEqualTo(200);
 			assertThat(http.get("/readyz").statusCode()).isEqualTo(200);
 		});
 	}

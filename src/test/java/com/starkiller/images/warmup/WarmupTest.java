@@ -56,7 +56,8 @@ class WarmupTest {
 	/** Each route in each form, as the warm-up's requests reached the app. */
 	private static final Set<String> EVERY_MISS_PATH = Set.of("page /listings/{id}", "fragment /listings/{id}",
 			"page /images/{id}?index", "fragment /images/{id}?index", "json /images/{id}?index",
-			"page /reviews/{id}?index", "fragment /reviews/{id}?index", "json /reviews/{id}?index");
+			"page /reviews/{id}?index", "fragment /reviews/{id}?index", "json /reviews/{id}?index",
+			"page /listings/{id}/photos", "fragment /listings/{id}/photos", "json /listings/{id}/photos");
 
 	@Test
 	void readinessWaitsForTheWarmupWhichAsksForEveryMissPathAndWritesNothing() throws Exception {
@@ -90,7 +91,7 @@ class WarmupTest {
 			assertThat(sessions()).isEqualTo(sessions);
 
 			Scrape before = scrape(management);
-			for (String route : List.of("/listings/{id}", "/images/{id}", "/reviews/{id}")) {
+			for (String route : List.of("/listings/{id}", "/images/{id}", "/reviews/{id}", "/listings/{id}/photos")) {
 				assertThat(before.sum("starkiller_warmup_requests_total", "route", route, "outcome", "2xx")).isPositive();
 				assertThat(before.sum("http_server_requests_seconds_count", "uri", route)).isZero();
 			}
@@ -247,7 +248,7 @@ class WarmupTest {
 		private static String kind(HttpServletRequest request) {
 			String form = "application/json".equals(request.getHeader("Accept")) ? "json"
 					: (request.getHeader("HX-Request") != null) ? "fragment" : "page";
-			String route = request.getRequestURI().replaceAll("/\\d+$", "/{id}");
+			String route = request.getRequestURI().replaceAll("/\\d+(?=/photos$|$)", "/{id}");
 			String query = (request.getQueryString() != null && request.getQueryString().matches("index=\\d+")) ? "?index"
 					: "";
 			return form + " " + route + query;

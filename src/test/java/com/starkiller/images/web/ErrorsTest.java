@@ -40,6 +40,7 @@ class ErrorsTest extends IntegrationTest {
 			"'/reviews/15?index=1&index=2', 400", "/reviews/15?index=x, 400", "/reviews/15?index=500, 404",
 			"/images/%00, 400", "/images/15?index=abc, 400", "/images/15?index=99, 404", "/images/424242, 404",
 			"/reviews/424242?index=1, 404", "/media/demo-000/123, 404", "/media/nope/800, 404",
+			"/listings/abc/photos, 400", "/listings/-1/photos, 400", "/listings/424242/photos, 404",
 			"/no/such/page, 404" })
 	void answersAnErrorPage(String path, int status) {
 		HttpResponse<String> response = this.http.get(path, "Accept", "text/html");
@@ -54,7 +55,8 @@ class ErrorsTest extends IntegrationTest {
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource({ "/images/abc, 400", "/images/424242, 404", "/reviews/15?index=0, 400", "/reviews/424242, 404" })
+	@CsvSource({ "/images/abc, 400", "/images/424242, 404", "/reviews/15?index=0, 400", "/reviews/424242, 404",
+			"/listings/abc/photos, 400", "/listings/424242/photos, 404" })
 	void answersProblemDetailsToJsonClients(String path, int status) {
 		HttpResponse<String> response = this.http.get(path, "Accept", "application/json");
 

@@ -89,8 +89,8 @@ class FuzzTest extends IntegrationTest {
 	void pagesAnswerAnyQueryString() {
 		check(2, (hostile) -> {
 			String id = String.valueOf(hostile.below(300));
-			String target = hostile.oneOf("/listings/", "/images/", "/reviews/", "/embed/listings/") + id + "?"
-					+ hostile.query();
+			String target = hostile.oneOf("/listings/" + id, "/images/" + id, "/reviews/" + id, "/embed/listings/" + id,
+					"/listings/" + id + "/photos") + "?" + hostile.query();
 			String other = hostile.oneOf("/", "/saved?", "/embed.js?", "/livez?", "/v3/api-docs?",
 					"/api/listings/" + id + "?") + hostile.query();
 			return get(hostile.chance(0.7) ? target : other, representation(hostile), "query strings");
@@ -102,8 +102,8 @@ class FuzzTest extends IntegrationTest {
 		check(3, (hostile) -> {
 			String id = String.valueOf(hostile.below(300));
 			String target = hostile.oneOf("/listings/" + id, "/images/" + id + "?index=2", "/reviews/" + id + "?index=1",
-					"/embed/listings/" + id, "/saved", "/embed.js", "/media/demo-001/800", "/api/listings/" + id, "/",
-					"/readyz", "/no/such/page", "/listings/abc");
+					"/embed/listings/" + id, "/listings/" + id + "/photos", "/saved", "/embed.js", "/media/demo-001/800",
+					"/api/listings/" + id, "/", "/readyz", "/no/such/page", "/listings/abc");
 			List<String[]> headers = new ArrayList<>();
 			int count = 1 + hostile.below(4);
 			for (int i = 0; i < count; i++) {
@@ -142,7 +142,7 @@ class FuzzTest extends IntegrationTest {
 						"cookies");
 			}
 			return new Request("GET", hostile.oneOf("/listings/" + id, "/reviews/" + id + "?index=1", "/saved",
-					"/images/" + id + "?index=1"), headers, null, "cookies");
+					"/images/" + id + "?index=1", "/listings/" + id + "/photos"), headers, null, "cookies");
 		});
 	}
 
@@ -158,7 +158,8 @@ class FuzzTest extends IntegrationTest {
 						"/webjars/../../../etc/passwd", "/" + "a/".repeat(3_000), "/listings/" + "9".repeat(9_000),
 						"/error", "/error?status=500", "/actuator/../../etc", "/swagger-ui.html", "/v3/api-docs");
 				case 1 -> "/" + hostile.oneOf("listings", "images", "reviews", "embed/listings", "media", "api/listings",
-						"saved", "insert") + "/" + hostile.anyString(30).replace(" ", "%20");
+						"saved", "insert") + "/" + hostile.anyString(30).replace(" ", "%20")
+						+ hostile.oneOf("", "", "/photos");
 				default -> "/" + Hostile.encode(hostile.value()) + "/" + Hostile.encode(hostile.value());
 			};
 			String method = hostile.oneOf("GET", "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE",

@@ -141,6 +141,9 @@ final class Hostile {
 					"{\"image\":\"../../etc/passwd\"}", "{\"location\":{\"city\":{\"$where\":\"1\"},\"country\":\"x\"}}",
 					"{\"rating\":5.5,\"author\":\"a\",\"text\":\"b\"}", "{\"image\":\"demo-001\",\"caption\":\"x\"}",
 					"{\"image\":\"demo-002\",\"caption\":\"<script>alert(1)</script>\"}", "{\"order\":[1]}",
+					"{\"image\":\"demo-001\",\"room\":\"Bedroom 2\"}", "{\"image\":\"demo-001\",\"room\":\"Bedroom 0\"}",
+					"{\"image\":\"demo-001\",\"room\":\"<script>alert(1)</script>\"}",
+					"{\"image\":\"demo-001\",\"room\":{\"$gt\":\"\"}}", "{\"image\":\"demo-001\",\"room\":[\"Kitchen\"]}",
 					"{\"author\":\"<script>alert(1)</script>\",\"rating\":5,\"text\":\"\\\"><img src=x onerror=alert(1)>\"}",
 					"{\"name\":\"<script>alert(1)</script>\",\"location\":{\"city\":\"$where\",\"country\":\"{\\\"$gt\\\":1}\"}}",
 					"{\"rating\":\"5\",\"author\":\"a\",\"text\":\"b\"}");
@@ -160,7 +163,7 @@ final class Hostile {
 				int fields = this.random.nextInt(5);
 				for (int i = 0; i < fields; i++) {
 					object.append((i > 0) ? "," : "").append(quote(oneOf("name", "location", "city", "country", "image",
-							"caption", "order", "author", "rating", "text", "$gt", "$where", "$set", "__proto__", "_id",
+							"caption", "room", "order", "author", "rating", "text", "$gt", "$where", "$set", "__proto__", "_id",
 							"version", "deleted", "photos", anyString(8)))).append(':').append(node(depth + 1));
 				}
 				yield object.append('}');
@@ -282,7 +285,7 @@ final class Hostile {
 		int parts = this.random.nextInt(4);
 		for (int i = 0; i < parts; i++) {
 			body.writeBytes(("--" + boundary + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-			String name = oneOf("file", "file", "files", "caption", "", "file\"; filename=\"x.png", value());
+			String name = oneOf("file", "file", "files", "caption", "room", "", "file\"; filename=\"x.png", value());
 			String disposition = oneOf("form-data; name=\"" + name + "\"; filename=\"" + oneOf("x.png", "", "../../x",
 					"<script>.png") + "\"", "form-data; name=\"" + name + "\"", "form-data", "attachment", "");
 			if (!disposition.isEmpty()) {

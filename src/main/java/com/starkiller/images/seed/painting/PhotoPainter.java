@@ -12,7 +12,8 @@ import java.awt.image.BufferedImage;
  */
 public final class PhotoPainter {
 
-	private enum Scene { BEDROOM, LIVING_ROOM, KITCHEN, BATHROOM, LAKE, BEACH, TOWN, POOL }
+	/** What a photo shows, each painted by its own class (LAKE by MountainLake, TOWN by TownView, POOL by PoolTerrace). */
+	public enum Scene { BEDROOM, LIVING_ROOM, KITCHEN, BATHROOM, LAKE, BEACH, TOWN, POOL }
 
 	private PhotoPainter() {
 	}
@@ -48,6 +49,11 @@ public final class PhotoPainter {
 			case NIGHT -> capitalised + " at night";
 			default -> mood.adjective + " " + noun;
 		};
+	}
+
+	/** The scene photo {@code number} shows, as {@link #paint} draws it. */
+	public static Scene scene(int number) {
+		return sceneOf(number);
 	}
 
 	private static Scene sceneOf(int number) {
