@@ -1,5 +1,7 @@
 package com.starkiller.images.browser;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,6 +134,34 @@ class ListingPageBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	@Phone
+	void onAPhoneTheHiddenHeroPhotosAreNeverDownloaded(Browser browser) {
+		Listing listing = withPhotos(3);
+		ListingPage.open(browser, listing.id());
+		// The load event waits for every image that is not lazy.
+		browser.waitUntil("the page to finish loading",
+				(driver) -> "complete".equals(browser.script("return document.readyState")));
+
+		String hero = "/media/" + listing.photo(1).image() + "/";
+		List<String> hidden = sideHeroImages(browser).stream().filter((image) -> !image.equals(hero)).toList();
+		assertThat(hidden).isNotEmpty();
+		assertThat(browser.requestedUrls()).as("URLs the page fetched")
+			.noneMatch((url) -> hidden.stream().anyMatch(url::contains))
+			.anyMatch((url) -> url.contains(hero));
+	}
+
+	@Test
+	void onADesktopTheSideHeroPhotosAreDownloaded(Browser browser) {
+		Listing listing = withPhotos(3);
+		ListingPage.open(browser, listing.id());
+
+		List<String> shown = sideHeroImages(browser);
+		assertThat(shown).isNotEmpty();
+		browser.waitUntil("the side photos to be fetched", (driver) -> shown.stream()
+			.allMatch((image) -> browser.requestedUrls().stream().anyMatch((url) -> url.contains(image))));
+	}
+
+	@Test
 	void aListingWithoutPhotosSaysSo(Browser browser) {
 		Listing bare = Listings.empty(this.listings, 900_101);
 
@@ -161,6 +191,14 @@ class ListingPageBrowserTest extends BrowserTest {
 
 		assertThat(page.heading()).isEqualTo("400: Bad Request");
 		Accessibility.assertNoSeriousViolations(browser);
+	}
+
+	/** "/media/{image}/" of each hero photo beside the first. */
+	@SuppressWarnings("unchecked")
+	private static List<String> sideHeroImages(Browser browser) {
+		List<String> sources = (List<String>) browser
+			.script("return [...document.querySelectorAll('.hero a:not(#background) img')].map((img) => img.getAttribute('src'));");
+		return sources.stream().map((src) -> src.substring(0, src.lastIndexOf('/') + 1)).toList();
 	}
 
 	private Listing withPhotos(int atLeast) {
