@@ -2,6 +2,8 @@
 // Everything here enhances server-rendered links and forms that work without it.
 
 const announcer = () => document.getElementById('announcer');
+// Where the lightbox was opened from, as a selector: back and forward restore the page from
+// htmx's history, which replaces every element, so the element itself would be gone.
 let opener = null;
 
 function announce(text) {
@@ -47,8 +49,8 @@ function closesToTour(box) {
 
 function lightboxClosed() {
   document.body.classList.remove('lightbox-open');
-  const back = (opener && document.contains(opener)) ? opener
-    : document.getElementById('photos-button') ?? document.querySelector('[data-photo-tour] h1');
+  const back = (opener && document.querySelector(opener))
+    ?? document.getElementById('photos-button') ?? document.querySelector('[data-photo-tour] h1');
   opener = null;
   back?.focus();
 }
@@ -240,9 +242,19 @@ document.addEventListener('htmx:beforeRequest', (event) => {
   const source = event.detail.elt;
   if (source instanceof Element && !source.closest('#modal, #save-form')
     && source.closest('#image-service, [data-photo-tour]')) {
-    opener = source;
+    opener = selectorOf(source);
   }
 });
+
+// The control by its id; without one (the grid's and the tour's photos), by the address it opens.
+function selectorOf(control) {
+  const link = control.closest('a[href], button');
+  if (!link) return null;
+  if (link.id) return `#${CSS.escape(link.id)}`;
+  const area = link.closest('#image-service') ? '#image-service' : '[data-photo-tour]';
+  const href = link.getAttribute('href');
+  return href ? `${area} a[href="${CSS.escape(href)}"]:not([id])` : null;
+}
 
 // htmx replaces whole controls, so the focused element is replaced too: put focus back on the
 // control with the same id, so keyboard users stay where they were.

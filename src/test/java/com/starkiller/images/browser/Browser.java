@@ -119,6 +119,10 @@ public final class Browser implements AutoCloseable {
 		this.driver.navigate().back();
 	}
 
+	public void forward() {
+		this.driver.navigate().forward();
+	}
+
 	public void reload() {
 		this.driver.navigate().refresh();
 	}

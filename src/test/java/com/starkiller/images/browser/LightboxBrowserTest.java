@@ -1,6 +1,8 @@
 package com.starkiller.images.browser;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
@@ -124,6 +126,36 @@ class LightboxBrowserTest extends BrowserTest {
 		page = lightbox.waitUntilClosed();
 		assertThat(browser.path()).isEqualTo("/listings/" + listing.id());
 		assertThat(page.name()).isEqualTo(listing.name());
+	}
+
+	@Test
+	void closingAfterALongWalkBackAndForwardFocusesThePhotoThatOpenedTheLightbox(Browser browser) {
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.photoCount() >= 3);
+		int count = listing.photoCount();
+		List<Integer> seen = new ArrayList<>(List.of(3));
+		Lightbox lightbox = ListingPage.open(browser, listing.id()).openGridPhoto(3);
+
+		// Once round every photo past the last, then two back by arrow key, then through history.
+		for (int step = 0; step < count + 1; step++) {
+			seen.add(seen.get(seen.size() - 1) % count + 1);
+			lightbox.pressKey(Keys.ARROW_RIGHT).waitForPhoto(seen.get(seen.size() - 1));
+		}
+		for (int step = 0; step < 2; step++) {
+			seen.add((seen.get(seen.size() - 1) + count - 2) % count + 1);
+			lightbox.pressKey(Keys.ARROW_LEFT).waitForPhoto(seen.get(seen.size() - 1));
+		}
+		browser.back();
+		lightbox.waitForPhoto(seen.get(seen.size() - 2));
+		browser.back();
+		lightbox.waitForPhoto(seen.get(seen.size() - 3));
+		browser.forward();
+		lightbox.waitForPhoto(seen.get(seen.size() - 2));
+		lightbox.next();
+
+		ListingPage page = lightbox.pressKey(Keys.ESCAPE).waitUntilClosed();
+		assertThat(page.gridPhotoHasFocus(3)).as("the focus went back to the third photo of the grid, but is on %s",
+				browser.describeFocus())
+			.isTrue();
 	}
 
 	@Test

@@ -126,6 +126,11 @@ public final class ListingPage {
 		return this.browser.find(VIEW_PHOTOS).equals(this.browser.focused());
 	}
 
+	/** Whether the keyboard focus is on the {@code index}th photo of the hero grid. */
+	public boolean gridPhotoHasFocus(int index) {
+		return this.browser.findAll(HERO_GRID_PHOTOS).get(index - 1).equals(this.browser.focused());
+	}
+
 	/** Whether the keyboard focus is on the Share button. */
 	public boolean shareHasFocus() {
 		return this.browser.find(SHARE).equals(this.browser.focused());
