@@ -131,7 +131,7 @@ class PhotoApi {
 	private static Photo photo(StoredImage image, String caption, String room) {
 		String text = (caption == null || caption.isBlank()) ? "Photo" : caption.strip();
 		return new Photo(image.id(), text.substring(0, Math.min(200, text.length())), image.width(), image.height(),
-				room);
+				room, image.placeholder());
 	}
 
 	private static byte[] bytes(MultipartFile file) {

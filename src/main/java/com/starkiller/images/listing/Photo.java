@@ -5,12 +5,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.starkiller.images.media.Variants;
 
 /**
- * One photo of a listing: the stored image it shows, its caption, its size in pixels and the room
- * it shows ({@link RoomKind}, such as "Bedroom 2"). {@code room} is null for a photo stored before
- * photos had rooms, or written without one; the photo tour shows those among "Other photos".
+ * One photo of a listing: the stored image it shows, its caption, its size in pixels, the room
+ * it shows ({@link RoomKind}, such as "Bedroom 2") and its placeholder, a blurred preview as a
+ * data URI made when the image was stored ({@code media.Variants#placeholder}). {@code room} is
+ * null for a photo stored before photos had rooms, or written without one; the photo tour shows
+ * those among "Other photos". {@code placeholder} is null for a photo of an image stored before
+ * images had one: pages then show the photo without a preview.
  */
 public record Photo(String image, String caption, int width, int height,
-		@JsonInclude(JsonInclude.Include.NON_NULL) String room) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) String room,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String placeholder) {
 
 	/** Widths of the stored variants of every image, in pixels. */
 	public static final int SMALL = Variants.SMALL;
@@ -21,7 +25,12 @@ public record Photo(String image, String caption, int width, int height,
 
 	/** A photo without a room. */
 	public Photo(String image, String caption, int width, int height) {
-		this(image, caption, width, height, null);
+		this(image, caption, width, height, null, null);
+	}
+
+	/** A photo without a placeholder. */
+	public Photo(String image, String caption, int width, int height, String room) {
+		this(image, caption, width, height, room, null);
 	}
 
 	/** URL of the variant {@code width} pixels wide. */

@@ -3,6 +3,8 @@ package com.starkiller.images.media;
 import java.awt.image.BufferedImage;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
@@ -32,8 +34,13 @@ public class ImageUploads {
 		this.decoder = decoder;
 	}
 
-	/** A stored image as photos refer to it. */
-	public record StoredImage(String id, int width, int height) {
+	/** A stored image as photos refer to it; {@code placeholder} is null for one stored before placeholders. */
+	public record StoredImage(String id, int width, int height, @Nullable String placeholder) {
+
+		StoredImage(String id, MediaStore.ImageSize size) {
+			this(id, size.width(), size.height(), size.placeholder());
+		}
+
 	}
 
 	/**
@@ -58,8 +65,7 @@ public class ImageUploads {
 				Variants.store(this.media, id, variants);
 			}
 			this.refs.useLocked(id);
-			int[] size = this.media.size(id);
-			return new StoredImage(id, size[0], size[1]);
+			return new StoredImage(id, this.media.size(id));
 		});
 	}
 
@@ -68,12 +74,18 @@ public class ImageUploads {
 	 * its lock, so instances starting together paint it once, and completing what a start that
 	 * died half way left.
 	 */
-	public void ensure(String id, Supplier<BufferedImage> paint) {
-		this.locks.withLock(id, () -> {
-			if (this.media.size(id) == null) {
+	public StoredImage ensure(String id, Supplier<BufferedImage> paint) {
+		return this.locks.withLock(id, () -> {
+			MediaStore.ImageSize size = this.media.size(id);
+			if (size == null) {
 				Variants.storeAll(this.media, id, paint.get());
+				size = this.media.size(id);
 			}
-			return null;
+			else if (size.placeholder() == null) {
+				// Painted by a release before placeholders: made once from what is stored.
+				size = new MediaStore.ImageSize(size.width(), size.height(), this.media.addPlaceholder(id));
+			}
+			return new StoredImage(id, size);
 		});
 	}
 
@@ -82,8 +94,7 @@ public class ImageUploads {
 		if (id == null || !id.matches("[A-Za-z0-9_-]{1,80}") || !this.refs.use(id)) {
 			throw new BadRequest("There is no stored image " + id + ".");
 		}
-		int[] size = this.media.size(id);
-		return new StoredImage(id, size[0], size[1]);
+		return new StoredImage(id, this.media.size(id));
 	}
 
 }

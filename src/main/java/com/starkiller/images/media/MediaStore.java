@@ -7,9 +7,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import javax.imageio.ImageIO;
+
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.annotation.Cacheable;
@@ -17,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsUpload;
 import org.springframework.stereotype.Service;
@@ -37,6 +41,9 @@ public class MediaStore implements CacheSource {
 
 	static final String CACHE = "media";
 
+	/** GridFS's files of the default bucket. */
+	private static final String FILES = "fs.files";
+
 	/** GridFS's chunks of the default bucket. */
 	private static final String CHUNKS = "fs.chunks";
 
@@ -54,9 +61,19 @@ public class MediaStore implements CacheSource {
 
 	/** Stores one variant unless it is stored already; {@code imageWidth} and {@code imageHeight} are the original's. */
 	public void store(String image, int width, byte[] bytes, String contentType, int imageWidth, int imageHeight) {
-		if (write(fileId(image, width), bytes, contentType, new Document("image", image).append("width", width)
+		store(image, width, bytes, contentType, imageWidth, imageHeight, null);
+	}
+
+	/** As above, with the image's placeholder ({@link Variants#placeholder}) kept beside its size. */
+	public void store(String image, int width, byte[] bytes, String contentType, int imageWidth, int imageHeight,
+			@Nullable String placeholder) {
+		Document metadata = new Document("image", image).append("width", width)
 			.append("imageWidth", imageWidth)
-			.append("imageHeight", imageHeight))) {
+			.append("imageHeight", imageHeight);
+		if (placeholder != null) {
+			metadata.append("placeholder", placeholder);
+		}
+		if (write(fileId(image, width), bytes, contentType, metadata)) {
 			// A tombstone left by an earlier delete of the same image must not hide it.
 			this.caches.remove(CACHE, fileId(image, width));
 		}
@@ -77,15 +94,39 @@ public class MediaStore implements CacheSource {
 		return file;
 	}
 
-	/** The original's size, or null when no such image is stored (the smallest variant is written last). */
-	public int[] size(String image) {
+	/** The original's size and placeholder, or null when no such image is stored (the smallest variant is written last). */
+	public @Nullable ImageSize size(String image) {
 		GridFSFile file = this.gridFs.findOne(byId(fileId(image, Variants.SMALL)));
 		if (file == null || file.getMetadata() == null) {
 			return null;
 		}
 		Document metadata = file.getMetadata();
-		return new int[] { metadata.getInteger("imageWidth", Variants.LARGE),
-				metadata.getInteger("imageHeight", Variants.LARGE * 2 / 3) };
+		return new ImageSize(metadata.getInteger("imageWidth", Variants.LARGE),
+				metadata.getInteger("imageHeight", Variants.LARGE * 2 / 3), metadata.getString("placeholder"));
+	}
+
+	/**
+	 * Makes and records the placeholder of an image stored before images had one, from its smallest
+	 * variant; null if that variant is gone.
+	 */
+	@Nullable String addPlaceholder(String image) {
+		MediaFile smallest = read(fileId(image, Variants.SMALL));
+		if (smallest == null) {
+			return null;
+		}
+		try {
+			String placeholder = Variants.placeholder(ImageIO.read(new ByteArrayInputStream(smallest.bytes())));
+			this.mongo.updateFirst(byId(fileId(image, Variants.SMALL)),
+					Update.update("metadata.placeholder", placeholder), FILES);
+			return placeholder;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** An image's size in pixels and its placeholder (null for one stored before placeholders). */
+	public record ImageSize(int width, int height, @Nullable String placeholder) {
 	}
 
 	/**

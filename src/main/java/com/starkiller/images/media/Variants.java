@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import javax.imageio.IIOImage;
@@ -37,8 +38,14 @@ public final class Variants {
 	private Variants() {
 	}
 
-	/** The variants of one image, encoded (widest first, as {@link #WIDTHS}) with the original's size. */
-	record Encoded(int imageWidth, int imageHeight, List<byte[]> jpegs) {
+	/** Width of an image's placeholder: enough for its colours and light, a few hundred bytes inlined. */
+	static final int PLACEHOLDER_WIDTH = 8;
+
+	/**
+	 * The variants of one image, encoded (widest first, as {@link #WIDTHS}) with the original's size
+	 * and its placeholder ({@link #placeholder}).
+	 */
+	record Encoded(int imageWidth, int imageHeight, List<byte[]> jpegs, String placeholder) {
 	}
 
 	/** Stores every variant of an image made here, at its own size. */
@@ -50,7 +57,7 @@ public final class Variants {
 	static void store(MediaStore media, String id, Encoded variants) {
 		for (int i = 0; i < WIDTHS.length; i++) {
 			media.store(id, WIDTHS[i], variants.jpegs().get(i), MediaType.IMAGE_JPEG_VALUE, variants.imageWidth(),
-					variants.imageHeight());
+					variants.imageHeight(), variants.placeholder());
 		}
 	}
 
@@ -61,10 +68,29 @@ public final class Variants {
 	static Encoded encode(BufferedImage image, int imageWidth, int imageHeight) {
 		BufferedImage source = scalesDirectly(image.getType()) ? image : converted(image);
 		List<byte[]> jpegs = new ArrayList<>();
+		BufferedImage smallest = source;
 		for (int width : WIDTHS) {
-			jpegs.add(jpeg(scale(source, variantWidth(width, imageWidth), variantHeight(width, imageWidth, imageHeight))));
+			smallest = scale(source, variantWidth(width, imageWidth), variantHeight(width, imageWidth, imageHeight));
+			jpegs.add(jpeg(smallest));
 		}
-		return new Encoded(imageWidth, imageHeight, jpegs);
+		return new Encoded(imageWidth, imageHeight, jpegs, placeholder(smallest));
+	}
+
+	/**
+	 * A blurred preview pages inline so no photo shows an empty box while it loads: the image
+	 * {@value #PLACEHOLDER_WIDTH} pixels wide, as a PNG data URI (the browser's smoothing blurs it).
+	 */
+	public static String placeholder(BufferedImage image) {
+		int height = Math.max(1, Math.min(PLACEHOLDER_WIDTH * 2,
+				Math.round((float) image.getHeight() * PLACEHOLDER_WIDTH / image.getWidth())));
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(scale(image, PLACEHOLDER_WIDTH, height), "png", png);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
 	}
 
 	/**

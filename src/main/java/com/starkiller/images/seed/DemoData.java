@@ -117,8 +117,16 @@ final class DemoData {
 		return values[random.nextInt(values.length)];
 	}
 
-	/** One image of the demo pool, as listings refer to it: its caption and the kind of room it shows. */
-	record PoolImage(String id, String scene, RoomKind room, int width, int height) {
+	/**
+	 * One image of the demo pool, as listings refer to it: its caption, the kind of room it shows
+	 * and its placeholder (null when unknown).
+	 */
+	record PoolImage(String id, String scene, RoomKind room, int width, int height, String placeholder) {
+
+		PoolImage(String id, String scene, RoomKind room, int width, int height) {
+			this(id, scene, room, width, height, null);
+		}
+
 	}
 
 }

@@ -44,7 +44,7 @@ final class DemoRooms {
 		for (DemoData.PoolImage image : drawn) {
 			String room = roomOfImage.get(image.id());
 			rooms.computeIfAbsent(room, (name) -> new ArrayList<>())
-				.add(new Photo(image.id(), image.scene(), image.width(), image.height(), room));
+				.add(new Photo(image.id(), image.scene(), image.width(), image.height(), room, image.placeholder()));
 		}
 		return rooms.values().stream().flatMap(List::stream).toList();
 	}

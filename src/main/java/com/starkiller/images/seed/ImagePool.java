@@ -40,9 +40,9 @@ class ImagePool {
 
 	private DemoData.PoolImage ensureImage(int number) {
 		String id = String.format("demo-%03d", number);
-		this.images.ensure(id, () -> PhotoPainter.paint(number, WIDTH, HEIGHT));
+		String placeholder = this.images.ensure(id, () -> PhotoPainter.paint(number, WIDTH, HEIGHT)).placeholder();
 		return new DemoData.PoolImage(id, PhotoPainter.describe(number), DemoRooms.of(PhotoPainter.scene(number)), WIDTH,
-				HEIGHT);
+				HEIGHT, placeholder);
 	}
 
 }

@@ -123,6 +123,60 @@ class UploadTest extends IntegrationTest {
 	}
 
 	@Test
+	void anUploadedPhotoCarriesAPlaceholderOfItsOwnColoursThatPagesShowBeneathIt() {
+		long listing = createListing("Placeholder loft");
+		// Red grows from left to right and green from top to bottom.
+		byte[] jpeg = jpeg(2000, 1300);
+
+		HttpResponse<String> uploaded = upload(listing, new Multipart().file("file", "p.jpg", "image/jpeg", jpeg));
+
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		String placeholder = single(json(uploaded.body()).path("photos")).path("placeholder").asString();
+		assertThat(placeholder).startsWith("data:image/png;base64,").hasSizeLessThan(400);
+		BufferedImage preview = decode(Base64.getDecoder().decode(placeholder.substring(placeholder.indexOf(',') + 1)));
+		assertThat(preview.getWidth()).isEqualTo(Variants.PLACEHOLDER_WIDTH);
+		assertThat(preview.getHeight()).isEqualTo(Math.round(1300f * Variants.PLACEHOLDER_WIDTH / 2000));
+		int middle = preview.getHeight() / 2;
+		assertThat(red(preview.getRGB(7, middle)) - red(preview.getRGB(0, middle))).as("red grows to the right")
+			.isGreaterThan(150);
+		assertThat(green(preview.getRGB(3, preview.getHeight() - 1)) - green(preview.getRGB(3, 0)))
+			.as("green grows downwards")
+			.isGreaterThan(100);
+
+		org.jsoup.nodes.Document page = com.starkiller.images.Http.html(this.http.get("/listings/" + listing));
+		assertThat(page.select("#background img.placeholder").attr("src")).isEqualTo(placeholder);
+		assertThat(page.select("#background img.placeholder").attr("alt")).isEmpty();
+		org.jsoup.nodes.Document photo = com.starkiller.images.Http.html(this.http.get("/images/" + listing + "?index=1"));
+		assertThat(photo.select(".slide img.placeholder").attr("src")).isEqualTo(placeholder);
+	}
+
+	@Test
+	void anImageStoredBeforePlaceholdersIsGivenOneOnceFromItsSmallestVariant(@Autowired ImageUploads uploads) {
+		String id = "before-placeholders-" + SEED.incrementAndGet();
+		BufferedImage image = gradient(1600, 1000, BufferedImage.TYPE_INT_RGB);
+		for (int width : WIDTHS) {
+			this.media.store(id, width, encode(Variants.scale(image, width, width * 1000 / 1600), "jpeg"),
+					"image/jpeg", 1600, 1000);
+		}
+		assertThat(this.media.size(id).placeholder()).isNull();
+
+		String placeholder = uploads.ensure(id, () -> fail("a stored image is not painted again")).placeholder();
+
+		assertThat(placeholder).startsWith("data:image/png;base64,");
+		assertThat(this.media.size(id).placeholder()).isEqualTo(placeholder);
+		assertThat(uploads.ensure(id, () -> fail("a stored image is not painted again")).placeholder())
+			.isEqualTo(placeholder);
+	}
+
+	private static int red(int rgb) {
+		return (rgb >> 16) & 0xFF;
+	}
+
+	private static int green(int rgb) {
+		return (rgb >> 8) & 0xFF;
+	}
+
+	@Test
 	void aPngWithAlphaIsAcceptedAndItsTransparencyBecomesWhite() {
 		long listing = createListing("Transparent studio");
 		BufferedImage argb = gradient(640, 480, BufferedImage.TYPE_INT_ARGB);
