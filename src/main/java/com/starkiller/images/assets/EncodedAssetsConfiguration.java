@@ -8,16 +8,16 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Assets precompressed at build time (frontend/build.mjs writes a .br and a .gz beside each text
  * file) are served by Spring's resource chain ({@code spring.web.resources.chain.compressed}): br
- * when the client accepts it, else gzip, else the file itself; this adds the {@code Vary} that
- * every one of those answers needs.
+ * when the client accepts it, else gzip, else the file itself ({@link PreferredEncoding} makes it
+ * choose in that order, and adds the {@code Vary} every one of those answers needs).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class EncodedAssetsConfiguration {
 
 	@Bean
-	FilterRegistrationBean<AcceptEncodingVary> acceptEncodingVary() {
-		FilterRegistrationBean<AcceptEncodingVary> registration = new FilterRegistrationBean<>(new AcceptEncodingVary());
+	FilterRegistrationBean<PreferredEncoding> preferredEncoding() {
+		FilterRegistrationBean<PreferredEncoding> registration = new FilterRegistrationBean<>(new PreferredEncoding());
 		registration.addUrlPatterns("/assets/*", "/webjars/*");
 		return registration;
 	}

@@ -12,6 +12,7 @@ import org.brotli.dec.BrotliInputStream;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.starkiller.images.Http;
@@ -21,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every text asset a page names (our CSS and scripts, htmx from its WebJar, the SVG icon), under
- * the hashed URL the page names it by: the .br the build wrote to clients that accept br, the .gz
- * to those that accept only gzip, the file itself otherwise; always {@code Vary: Accept-Encoding};
- * decoded, the same bytes.
+ * the hashed URL the page names it by: the .br the build wrote to clients that accept br (in
+ * whatever order they list it), the .gz to those that accept only gzip, the file itself otherwise;
+ * always {@code Vary: Accept-Encoding}; decoded, the same bytes.
  */
 class EncodedAssetsTest extends IntegrationTest {
 
@@ -60,6 +61,21 @@ class EncodedAssetsTest extends IntegrationTest {
 		HttpResponse<byte[]> other = this.http.getBytes(url, "Accept-Encoding", "deflate");
 		assertThat(other.headers().firstValue("Content-Encoding")).isEmpty();
 		assertThat(other.body()).isEqualTo(identity.body());
+	}
+
+	/** The coding is ours to choose among those accepted: br first, whatever order the client lists them in. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "gzip, deflate, br, zstd | br", "br | br", "gzip;q=1.0, br;q=0.5 | br",
+			"* | br", "br;q=0, gzip | gzip", "gzip, br; q=0 | gzip", "*, br;q=0 | gzip", "gzip;q=0 | ''",
+			"br;q=0, gzip;q=0.000 | ''", "identity | ''", "compress, deflate | ''" })
+	void theBestCodingTheClientAcceptsIsChosen(String acceptEncoding, String expected) {
+		String url = hashedUrl("link[rel=stylesheet]");
+
+		HttpResponse<byte[]> response = this.http.getBytes(url, "Accept-Encoding", acceptEncoding);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Encoding").orElse("")).isEqualTo(expected);
+		assertVaryAcceptEncoding(response);
 	}
 
 	@Test
