@@ -114,7 +114,7 @@ class OwnAssets {
 			for (Resource file : this.files.getResources(root + "**")) {
 				String url = file.getURL().toString();
 				if (file.isReadable() && url.startsWith(rootUrl) && !url.endsWith("/")
-						&& !url.startsWith(rootUrl + "webjars/")) {
+						&& !url.startsWith(rootUrl + "webjars/") && !precompressed(url)) {
 					names.add(url.substring(rootUrl.length()));
 				}
 			}
@@ -124,6 +124,14 @@ class OwnAssets {
 			// A location that does not exist (classpath:/public/, by default) has no files.
 			return List.of();
 		}
+	}
+
+	/**
+	 * A .br or .gz written beside a file at build time: served in place of that file, never under
+	 * a hashed name of its own, so not archived (another release's assets come back uncompressed).
+	 */
+	private static boolean precompressed(String url) {
+		return url.endsWith(".br") || url.endsWith(".gz");
 	}
 
 	private @Nullable AssetHandler handler(String path) {

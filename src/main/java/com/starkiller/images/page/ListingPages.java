@@ -49,7 +49,9 @@ public class ListingPages {
 	}
 
 	private ListingPage page(Listing listing, Gallery lightbox, Carousel reviews) {
-		return new ListingPage(listing, lightbox, reviews, Share.of(listing, this.publicUrl.base(), this.loader.path()));
+		String base = this.publicUrl.base();
+		return new ListingPage(listing, lightbox, reviews, Share.of(listing, base, this.loader.path()),
+				VacationRental.of(listing, base));
 	}
 
 }
