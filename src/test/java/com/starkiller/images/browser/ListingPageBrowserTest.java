@@ -197,7 +197,7 @@ class ListingPageBrowserTest extends BrowserTest {
 	@SuppressWarnings("unchecked")
 	private static List<String> sideHeroImages(Browser browser) {
 		List<String> sources = (List<String>) browser
-			.script("return [...document.querySelectorAll('.hero a:not(#background) img')].map((img) => img.getAttribute('src'));");
+			.script("return [...document.querySelectorAll('.hero a:not(#background) img:not(.placeholder)')].map((img) => img.getAttribute('src'));");
 		return sources.stream().map((src) -> src.substring(0, src.lastIndexOf('/') + 1)).toList();
 	}
 
