@@ -26,4 +26,14 @@ const phone = await browser.newPage({ viewport: { width: 360, height: 780 }, isM
 await phone.goto(`${base}/listings/15`);
 await phone.waitForLoadState('networkidle');
 await phone.screenshot({ path: `${out}/phone.png` });
+const tour = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+await tour.goto(`${base}/listings/15/photos`);
+await tour.waitForLoadState('networkidle');
+await tour.screenshot({ path: `${out}/photo-tour.png` });
+// Photos that have not arrived yet: every image request is held, so only the placeholders show.
+const loading = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+await loading.route('**/media/**', () => {});
+await loading.goto(`${base}/listings/15`, { waitUntil: 'domcontentloaded' });
+await loading.waitForTimeout(500);
+await loading.screenshot({ path: `${out}/loading.png` });
 await browser.close();
