@@ -3,6 +3,7 @@ package com.starkiller.images.assets;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -85,12 +86,7 @@ class AssetLinks implements Filter {
 	private List<String> prefixes() {
 		List<String> known = this.prefixes;
 		if (known == null) {
-			known = this.urls.getHandlerMap()
-				.keySet()
-				.stream()
-				.filter((pattern) -> pattern.endsWith("/**"))
-				.map((pattern) -> pattern.substring(0, pattern.length() - 2))
-				.toList();
+			known = this.urls.getHandlerMap().keySet().stream().map(OwnAssets::prefix).filter(Objects::nonNull).toList();
 			if (!known.isEmpty()) {
 				this.prefixes = known;
 			}

@@ -1,7 +1,11 @@
 package com.starkiller.images.assets;
 
+import java.util.Objects;
+import java.util.stream.Stream;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,10 +19,15 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class EncodedAssetsConfiguration {
 
+	/** On the asset prefixes as configured ({@code spring.mvc.static-path-pattern}, the WebJars'). */
 	@Bean
-	FilterRegistrationBean<PreferredEncoding> preferredEncoding() {
+	FilterRegistrationBean<PreferredEncoding> preferredEncoding(WebMvcProperties mvc) {
 		FilterRegistrationBean<PreferredEncoding> registration = new FilterRegistrationBean<>(new PreferredEncoding());
-		registration.addUrlPatterns("/assets/*", "/webjars/*");
+		registration.setUrlPatterns(Stream.of(mvc.getStaticPathPattern(), mvc.getWebjarsPathPattern())
+			.map(OwnAssets::prefix)
+			.filter(Objects::nonNull)
+			.map((prefix) -> prefix + "*")
+			.toList());
 		return registration;
 	}
 

@@ -146,7 +146,7 @@ class OwnAssets {
 	}
 
 	/** {@code /assets/} for {@code /assets/**}; a pattern of another shape is not archived. */
-	private static @Nullable String prefix(String pattern) {
+	static @Nullable String prefix(String pattern) {
 		return (pattern.endsWith("/**") && pattern.length() > 3) ? pattern.substring(0, pattern.length() - 2) : null;
 	}
 
