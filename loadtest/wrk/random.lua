@@ -17,6 +17,10 @@
 --   ROUTES=reviews,images  the routes to draw from (reviews, images or both); e.g.
 --                       ROUTES=images JSON=1 NO_INDEX=1: random ids, /images/{id} as JSON
 --   NO_INDEX=1          no ?index= (the listing's first photo)
+--   CRAWL=1             no randomness in the order: each thread walks the listings one by one
+--                       from its own starting point, asking each for index 1..MAX_INDEX on
+--                       every route in turn, as a crawler or a visitor paging without
+--                       JavaScript does (what listing shells are for)
 --   PER_SECOND=1        done() also prints the responses of each second since the start
 --                       ("second N: responses"), counted by the time each response arrived
 --   COOKIE=...          sent as the Cookie header (e.g. a session)
@@ -44,6 +48,7 @@ local nthreads     = math.max(1, math.floor(env_number("THREADS", 1)))
 local hot          = os.getenv("HOT") == "1"
 local no_index     = os.getenv("NO_INDEX") == "1"
 local per_second   = os.getenv("PER_SECOND") == "1"
+local crawl        = os.getenv("CRAWL") == "1"
 
 if listings < 1 then error("LISTINGS must be >= 1") end
 if max_index < 1 then error("MAX_INDEX must be >= 1") end
@@ -102,9 +107,24 @@ function init(args)
   responses = 0
   seconds = {}     -- PER_SECOND: whole seconds since t_start -> responses
   cap = math.ceil(max_requests / nthreads)
+  -- CRAWL: where this thread is: its listing, route and index
+  crawl_id = math.floor((thread_no - 1) * listings / nthreads)
+  crawl_route, crawl_index = 1, 0
 end
 
-if not hot then
+if not hot and crawl then
+  function request()
+    crawl_index = crawl_index + 1
+    if crawl_index > max_index then
+      crawl_index = 1
+      crawl_route = crawl_route % #routes + 1
+      if crawl_route == 1 then crawl_id = (crawl_id + 1) % listings end
+    end
+    local route = routes[crawl_route]
+    requested[route] = (requested[route] or 0) + 1
+    return wrk.format("GET", route .. crawl_id .. "?index=" .. crawl_index)
+  end
+elseif not hot then
   function request()
     local route = routes[math.random(#routes)]
     local path = route .. math.random(0, listings - 1)
@@ -162,7 +182,7 @@ function done(summary, latency, requests)
   local names = {}
   for _, r in ipairs(routes) do table.insert(names, r) end
   io.write(string.format("random.lua: %s, listings=%d, max_index=%s, headers:%s\n",
-    hot and "hot (fixed URL)" or ("random " .. table.concat(names, " + ")), listings,
+    hot and "hot (fixed URL)" or ((crawl and "crawl " or "random ") .. table.concat(names, " + ")), listings,
     no_index and "none (no ?index=)" or tostring(max_index), next(headers) and "" or " none"))
   for k, v in pairs(headers) do
     io.write(string.format("  %s: %s\n", k, k == "Cookie" and "(set)" or v))

@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code starkiller.cache.*}: the time to live of each feature's Redis cache (entries are also made
  * unreachable by version on writes), how long a failed Redis is skipped, which caches have a near
- * copy and its bounds, the bytes of rendered pages kept, how often pending evictions are swept, and
+ * copy and its bounds, the bytes of rendered pages and of listing shells kept, how often pending evictions are swept, and
  * how long "there is nothing under this key" is remembered.
  */
 @Validated
@@ -26,7 +26,7 @@ public record CacheProperties(@DefaultValue("1h") @DurationMin(seconds = 1) Dura
 		@DefaultValue("2s") @DurationMin(millis = 1) Duration redisRetryAfter,
 		@DefaultValue({ "listings", "review-pages" }) @NotNull List<String> nearCaches,
 		@Min(1) Integer nearEntries, @DefaultValue("60s") @DurationMin(millis = 1) Duration nearTtl,
-		DataSize renderedBytes, @DefaultValue("2s") @DurationMin(millis = 100) Duration pendingSweep,
+		DataSize renderedBytes, DataSize shellBytes, @DefaultValue("2s") @DurationMin(millis = 100) Duration pendingSweep,
 		@DefaultValue("30s") @DurationMin(millis = 1) Duration absentTtl) {
 
 	/** The most entries a near cache holds when none is set. */
@@ -35,9 +35,12 @@ public record CacheProperties(@DefaultValue("1h") @DurationMin(seconds = 1) Dura
 	/** The most bytes of rendered pages kept when none is set. */
 	static final DataSize RENDERED_BYTES = DataSize.ofMegabytes(64);
 
+	/** The most bytes of listing shells kept when none is set. */
+	static final DataSize SHELL_BYTES = DataSize.ofMegabytes(32);
+
 	/**
-	 * Unset, the near caches and the rendered pages are sized from the heap: an eighth of it for
-	 * the pages, and an entry per 64 KB of it per near cache, up to the limits above. Sized for a
+	 * Unset, the near caches, the rendered pages and the listing shells are sized from the heap: an
+	 * eighth of it for the pages, a sixteenth for the shells, and an entry per 64 KB of it per near cache, up to the limits above. Sized for a
 	 * large heap, they filled a 256 MB one: the serial collector then ran a full collection every
 	 * second or two and random misses ran at half the rate (docs/benchmarks.md).
 	 */
@@ -48,6 +51,9 @@ public record CacheProperties(@DefaultValue("1h") @DurationMin(seconds = 1) Dura
 		}
 		if (renderedBytes == null) {
 			renderedBytes = DataSize.ofBytes(Math.min(RENDERED_BYTES.toBytes(), heap / 8));
+		}
+		if (shellBytes == null) {
+			shellBytes = DataSize.ofBytes(Math.min(SHELL_BYTES.toBytes(), heap / 16));
 		}
 	}
 

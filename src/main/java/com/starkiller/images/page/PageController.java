@@ -1,6 +1,8 @@
 package com.starkiller.images.page;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,8 +25,11 @@ class PageController {
 
 	private final ListingPages pages;
 
-	PageController(ListingPages pages) {
+	private final ListingShells shells;
+
+	PageController(ListingPages pages, ListingShells shells) {
 		this.pages = pages;
+		this.shells = shells;
 	}
 
 	/** The site's front door shows the first listing, as the original's client did. */
@@ -42,21 +47,22 @@ class PageController {
 	}
 
 	@GetMapping("/listings/{id}")
-	String listing(@PathVariable String id, Model model) {
-		model.addAttribute("page", this.pages.plain(ListingId.parse(id)));
-		return ListingPages.VIEW;
+	String listing(@PathVariable String id, Model model, HttpServletRequest request, HttpServletResponse response) {
+		return this.shells.view(this.pages.plain(ListingId.parse(id)), model, request, response);
 	}
 
 	@GetMapping("/images/{id}")
-	String withPhoto(@PathVariable String id, @RequestParam(required = false) String index, Model model) {
-		model.addAttribute("page", this.pages.withPhoto(ListingId.parse(id), Position.parseIndex(index)));
-		return ListingPages.VIEW;
+	String withPhoto(@PathVariable String id, @RequestParam(required = false) String index, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		ListingPage page = this.pages.withPhoto(ListingId.parse(id), Position.parseIndex(index));
+		return this.shells.view(page, model, request, response);
 	}
 
 	@GetMapping("/reviews/{id}")
-	String withReview(@PathVariable String id, @RequestParam(required = false) String index, Model model) {
-		model.addAttribute("page", this.pages.withReview(ListingId.parse(id), Position.parseIndex(index)));
-		return ListingPages.VIEW;
+	String withReview(@PathVariable String id, @RequestParam(required = false) String index, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		ListingPage page = this.pages.withReview(ListingId.parse(id), Position.parseIndex(index));
+		return this.shells.view(page, model, request, response);
 	}
 
 }

@@ -1,0 +1,119 @@
+package com.starkiller.images.page;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.starkiller.images.cache.CacheLookups;
+import com.starkiller.images.cache.CacheProperties;
+import com.starkiller.images.web.KeptPages;
+
+/**
+ * Each listing's page rendered once per version without its per-request parts ({@link Shell}), so
+ * that a page at another photo or review renders only those parts: a random page is a miss of the
+ * kept pages, and most of what it rendered was the same for every index. Only pages served to every
+ * visitor ({@link KeptPages#shared}) use a shell, since nothing in it may be a visitor's own. The
+ * key carries the listing's version, so a write makes every instance render a new shell.
+ */
+@Component
+class ListingShells {
+
+	static final String ASSEMBLED = "listing/assembled";
+
+	/** One remembered ask per this many bytes of shells: about four asks per shell that fits. */
+	private static final long ASKED_PER_BYTE = 5_000;
+
+	/** What each slot renders as in a shell: new on every start, so no listing's text can forge one. */
+	private final String marker = "slot" + UUID.randomUUID().toString().replace("-", "");
+
+	/** Null when {@code starkiller.cache.shell-bytes} is 0: every page is rendered in full. */
+	private final Cache<String, Shell> shells;
+
+	/**
+	 * Shells asked for once and not made: a shell is made at the second ask, so a listing seen at
+	 * one URL only (most of a uniformly random load over many listings) costs no more than a page.
+	 */
+	private final Cache<String, Boolean> asked;
+
+	private final CacheLookups lookups;
+
+	private final ThymeleafViewResolver views;
+
+	ListingShells(ThymeleafViewResolver views, CacheProperties properties, MeterRegistry meters) {
+		this.views = views;
+		this.lookups = CacheLookups.of(meters, CacheLookups.KEPT, "shells");
+		long bytes = properties.shellBytes().toBytes();
+		this.shells = (bytes > 0) ? Caffeine.newBuilder()
+			.maximumWeight(bytes)
+			.<String, Shell>weigher((key, shell) -> key.length() + shell.weight())
+			.build() : null;
+		this.asked = Caffeine.newBuilder().maximumSize(Math.max(1, bytes / ASKED_PER_BYTE)).build();
+		if (this.shells != null) {
+			meters.gaugeMapSize("starkiller.listing.shells", List.of(), this.shells.asMap());
+		}
+	}
+
+	/** The view that renders {@code page}, from its listing's shell when it may be; the model gets what it needs. */
+	String view(ListingPage page, Model model, HttpServletRequest request, HttpServletResponse response) {
+		model.addAttribute("page", page);
+		// Without photos a page has no hero, so no priority to fill: it is rendered in full.
+		if (this.shells == null || !KeptPages.shared(request) || !page.hasPhotos()) {
+			return ListingPages.VIEW;
+		}
+		Locale locale = RequestContextUtils.getLocale(request);
+		String key = page.share().url() + " " + request.getContextPath() + " v" + page.listing().version() + " "
+				+ locale.toLanguageTag();
+		Shell shell = this.shells.getIfPresent(key);
+		this.lookups.count(shell != null);
+		if (shell == null) {
+			if (this.asked.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
+				return ListingPages.VIEW;
+			}
+			shell = render(page, locale, request, response);
+			if (shell == null) {
+				return ListingPages.VIEW;
+			}
+			this.shells.put(key, shell);
+			this.asked.invalidate(key);
+		}
+		model.addAttribute("shell", shell);
+		return ASSEMBLED;
+	}
+
+	/** The page rendered with a marker in each slot, as its shell; null if it had not all three. */
+	private Shell render(ListingPage page, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		try {
+			View view = this.views.resolveViewName(ListingPages.VIEW, locale);
+			Map<String, Object> model = new HashMap<>();
+			model.put("page", page);
+			model.put("slot", this.marker);
+			ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+			view.render(model, request, capture);
+			return Shell.split(new String(capture.getContentAsByteArray(), capture.getCharacterEncoding()),
+					this.marker);
+		}
+		catch (Exception ex) {
+			throw (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
+		}
+		finally {
+			// Thymeleaf leaves the model in request attributes; the marker must not reach the page.
+			request.removeAttribute("slot");
+		}
+	}
+
+}
