@@ -45,10 +45,17 @@ class ListingShells {
 	private final Cache<String, Shell> shells;
 
 	/**
-	 * Shells asked for once and not made: a shell is made at the second ask, so a listing seen at
-	 * one URL only (most of a uniformly random load over many listings) costs no more than a page.
+	 * Shells asked for and not made yet: a shell is made at the second ask, so a listing seen at one
+	 * URL only (most of a uniformly random load over many listings) costs no more than a page; and
+	 * by one request, while the others asking meanwhile render in full rather than make it too.
 	 */
-	private final Cache<String, Boolean> asked;
+	private final Cache<String, Ask> asked;
+
+	private enum Ask {
+
+		ONCE, MAKING
+
+	}
 
 	private final CacheLookups lookups;
 
@@ -81,15 +88,20 @@ class ListingShells {
 		Shell shell = this.shells.getIfPresent(key);
 		this.lookups.count(shell != null);
 		if (shell == null) {
-			if (this.asked.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
+			if (this.asked.asMap().putIfAbsent(key, Ask.ONCE) == null
+					|| !this.asked.asMap().replace(key, Ask.ONCE, Ask.MAKING)) {
 				return ListingPages.VIEW;
 			}
-			shell = render(page, locale, request, response);
-			if (shell == null) {
-				return ListingPages.VIEW;
+			try {
+				shell = render(page, locale, request, response);
+				if (shell == null) {
+					return ListingPages.VIEW;
+				}
+				this.shells.put(key, shell);
 			}
-			this.shells.put(key, shell);
-			this.asked.invalidate(key);
+			finally {
+				this.asked.invalidate(key);
+			}
 		}
 		model.addAttribute("shell", shell);
 		return ASSEMBLED;
