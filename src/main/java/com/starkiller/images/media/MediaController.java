@@ -6,14 +6,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.context.request.WebRequest;
 
 import com.starkiller.images.web.NotFound;
@@ -40,11 +44,16 @@ class MediaController {
 	}
 
 	@GetMapping("/media/{image}/{width}")
-	ResponseEntity<Resource> image(@PathVariable String image, @PathVariable String width, WebRequest request) {
+	ResponseEntity<Resource> image(@PathVariable String image, @PathVariable String width,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request,
+			HttpServletResponse response) {
 		if (!IMAGE_ID.matcher(image).matches() || !WIDTHS.contains(width)) {
 			throw new NotFound("There is no such image.");
 		}
-		MediaFile file = this.media.find(image, Integer.parseInt(width));
+		// One URL, two forms: WebP to browsers that say they take it, JPEG to the rest.
+		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+		MediaFile file = acceptsWebp(accept) ? this.media.findWebp(image, Integer.parseInt(width))
+				: this.media.find(image, Integer.parseInt(width));
 		if (file.gone()) {
 			throw new NotFound("There is no such image.");
 		}
@@ -56,6 +65,26 @@ class MediaController {
 			.cacheControl(FOREVER)
 			.contentType(MediaType.parseMediaType(file.contentType()))
 			.body(new ByteArrayResource(file.bytes()));
+	}
+
+	/** Whether {@code Accept} names WebP, and not at quality 0. */
+	static boolean acceptsWebp(String accept) {
+		if (accept == null) {
+			return false;
+		}
+		for (String range : accept.split(",")) {
+			String[] parts = range.split(";");
+			if (parts[0].strip().equalsIgnoreCase(Webp.TYPE)) {
+				for (int i = 1; i < parts.length; i++) {
+					String parameter = parts[i].strip().replace(" ", "");
+					if (parameter.matches("q=0(\\.0{0,3})?")) {
+						return false;
+					}
+				}
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

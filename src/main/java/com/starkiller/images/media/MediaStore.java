@@ -32,9 +32,10 @@ import com.starkiller.images.cache.RedisCaches;
 import com.starkiller.images.web.NotFound;
 
 /**
- * Image variants in GridFS, one file per variant under the id {@code image/width}. Their bytes
- * never change, so they are cached long and served with a strong ETag. Every write is idempotent,
- * so a store that died half way is completed by the next one.
+ * Image variants in GridFS, one file per variant under the id {@code image/width}, and its WebP
+ * form, once asked for, under {@code image/width.webp}. Their bytes never change, so they are
+ * cached long and served with a strong ETag. Every write is idempotent, so a store that died half
+ * way is completed by the next one.
  */
 @Service
 public class MediaStore implements CacheSource {
@@ -43,6 +44,9 @@ public class MediaStore implements CacheSource {
 
 	/** GridFS's files of the default bucket. */
 	private static final String FILES = "fs.files";
+
+	/** What a variant's id ends with in its WebP form. */
+	static final String WEBP = ".webp";
 
 	/** GridFS's chunks of the default bucket. */
 	private static final String CHUNKS = "fs.chunks";
@@ -74,8 +78,9 @@ public class MediaStore implements CacheSource {
 			metadata.append("placeholder", placeholder);
 		}
 		if (write(fileId(image, width), bytes, contentType, metadata)) {
-			// A tombstone left by an earlier delete of the same image must not hide it.
+			// A tombstone left by an earlier delete of the same image must not hide it, in either form.
 			this.caches.remove(CACHE, fileId(image, width));
+			this.caches.remove(CACHE, fileId(image, width) + WEBP);
 		}
 	}
 
@@ -92,6 +97,29 @@ public class MediaStore implements CacheSource {
 			throw new NotFound("There is no image " + image + " at width " + width + ".");
 		}
 		return file;
+	}
+
+	/**
+	 * The WebP form of a variant ({@link Webp}), made from the variant and stored at the first ask,
+	 * so each is encoded once for every instance. A variant too large to transcode here is its own
+	 * answer, in its own type.
+	 */
+	@Cacheable(cacheNames = CACHE, key = "#image + '/' + #width + '" + WEBP + "'", sync = true)
+	public MediaFile findWebp(String image, int width) {
+		MediaFile stored = read(fileId(image, width) + WEBP);
+		if (stored != null) {
+			return stored;
+		}
+		MediaFile variant = read(fileId(image, width));
+		if (variant == null) {
+			throw new NotFound("There is no image " + image + " at width " + width + ".");
+		}
+		byte[] webp = Webp.fromJpeg(variant.bytes());
+		if (webp == null) {
+			return variant;
+		}
+		write(fileId(image, width) + WEBP, webp, Webp.TYPE, new Document("image", image).append("width", width));
+		return new MediaFile(webp, Webp.TYPE, "\"" + sha256(webp) + "\"");
 	}
 
 	/** The original's size and placeholder, or null when no such image is stored (the smallest variant is written last). */
@@ -137,6 +165,7 @@ public class MediaStore implements CacheSource {
 		this.gridFs.delete(Query.query(Criteria.where("metadata.image").is(image)));
 		for (int width : Variants.WIDTHS) {
 			this.caches.replace(CACHE, fileId(image, width), MediaFile.GONE);
+			this.caches.replace(CACHE, fileId(image, width) + WEBP, MediaFile.GONE);
 		}
 	}
 
