@@ -162,12 +162,16 @@ function onDoubleClick(event) {
 function onPointerDown(event) {
   if (event.pointerType !== 'mouse' || event.button !== 0 || !isZoomed()) return;
   drag = { id: event.pointerId, last: point(event) };
-  event.currentTarget.setPointerCapture(event.pointerId);
-  event.currentTarget.classList.add('panning');
 }
 
 function onPointerMove(event) {
   if (!drag || event.pointerId !== drag.id) return;
+  // Captured only once it moves: a captured pointer's clicks land on the frame, not the photo,
+  // and a double-click must still find the photo.
+  if (!event.currentTarget.hasPointerCapture(event.pointerId)) {
+    event.currentTarget.setPointerCapture(event.pointerId);
+    event.currentTarget.classList.add('panning');
+  }
   panBy(event.clientX - drag.last.x, event.clientY - drag.last.y, { animate: false });
   drag.last = point(event);
 }
