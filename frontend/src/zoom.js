@@ -122,6 +122,8 @@ export function forgetZoom() {
   if (!view) return;
   view.image.removeAttribute('style');
   view.frame.classList.remove('zoomed', 'zoom-moving', 'panning');
+  const status = view.frame.closest('#lightbox-container')?.querySelector('[data-zoom-status]');
+  if (status) status.textContent = '';
   view = null;
 }
 

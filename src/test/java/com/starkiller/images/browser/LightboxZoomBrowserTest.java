@@ -130,6 +130,24 @@ class LightboxZoomBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void aZoomedPhotoShowsWholeAgainAfterTheNextOneAndBack(Browser browser) {
+		Lightbox lightbox = open(browser);
+		lightbox.pressKey("+");
+		lightbox.photo().awaitZoom(150);
+
+		lightbox.next();
+		assertThat(lightbox.position()).isEqualTo(2);
+		assertThat(lightbox.photo().scale()).as("the next photo shows whole").isCloseTo(1, within(0.01));
+
+		// htmx restores the first photo from its copy of the page, which must hold no inline style
+		// (the Content-Security-Policy would refuse it, and the browser extension fails the test).
+		browser.back();
+		lightbox.waitForPhoto(1);
+		assertThat(lightbox.photo().scale()).as("back on the first photo, it shows whole").isCloseTo(1, within(0.01));
+		assertThat(lightbox.photo().zoomAnnouncement()).isEmpty();
+	}
+
+	@Test
 	void underReducedMotionTheZoomDoesNotAnimate(Browser browser) {
 		assertThat(open(browser).photo().zoomTransition()).as("with motion").isNotEqualTo("0s");
 
