@@ -5,7 +5,7 @@
 const MAX_SCALE = 4;
 // The keyboard's steps: + and - go to the next one, 0 back to the first.
 const STEPS = [1, 1.5, 2, 3, MAX_SCALE];
-export const DOUBLE_TAP_SCALE = 2;
+const DOUBLE_TAP_SCALE = 2;
 // Announcements and the sharper variant wait until a gesture pauses, not every frame of it.
 const SETTLE_MS = 250;
 
@@ -134,7 +134,8 @@ function apply(v, animate) {
   if (v.scale > 1) {
     v.image.style.transform = `translate(${v.x}px, ${v.y}px) scale(${v.scale})`;
   } else {
-    v.image.style.removeProperty('transform');
+    // No style attribute left behind, not even an empty one (see forgetZoom).
+    v.image.removeAttribute('style');
   }
   clearTimeout(settling);
   settling = setTimeout(() => settle(v), SETTLE_MS);
