@@ -1,5 +1,9 @@
-// The listing page's behaviour on top of htmx: keyboard, focus, swipe, clipboard, preloading.
-// Everything here enhances server-rendered links and forms that work without it.
+// The listing page's behaviour on top of htmx: keyboard, focus, clipboard, preloading.
+// Everything here enhances server-rendered links and forms that work without it. The lightbox
+// photo's zoom and gestures are in zoom.js and gestures.js.
+
+import { enableGestures, holdPhotoClick } from './gestures.js';
+import { forgetZoom, panBy, refitZoom, resetZoom, zoomIn, zoomOut } from './zoom.js';
 
 const announcer = () => document.getElementById('announcer');
 // Where the lightbox was opened from, as a selector: back and forward restore the page from
@@ -28,6 +32,11 @@ function lightboxOpened(focus) {
   if (!box) return;
   applyPhotoListPreference(box);
   closesToTour(box);
+  enableGestures(box, {
+    next: () => clickIn(box, '#next'),
+    previous: () => clickIn(box, '#prev'),
+    close: () => clickIn(box, '#close-lightbox'),
+  });
   const current = box.querySelector('#slider-container [aria-current="true"]');
   if (current) current.scrollIntoView({ block: 'nearest', inline: 'center' });
   preload(box);
@@ -84,13 +93,22 @@ function clickIn(box, selector) {
   box.querySelector(selector)?.click();
 }
 
+// How far an arrow key pans a zoomed photo, in pixels.
+const KEY_PAN = 80;
+
 function onLightboxKey(event) {
   const box = lightbox();
   if (!box || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
   const thumbs = box.querySelectorAll('#slider-container a');
   switch (event.key) {
-    case 'ArrowLeft': clickIn(box, '#prev'); break;
-    case 'ArrowRight': clickIn(box, '#next'); break;
+    // A zoomed photo pans under the arrows (as it does under a finger); at scale 1 they step.
+    case 'ArrowLeft': if (!panBy(KEY_PAN, 0)) clickIn(box, '#prev'); break;
+    case 'ArrowRight': if (!panBy(-KEY_PAN, 0)) clickIn(box, '#next'); break;
+    case 'ArrowUp': if (!panBy(0, KEY_PAN)) return; break;
+    case 'ArrowDown': if (!panBy(0, -KEY_PAN)) return; break;
+    case '+': case '=': zoomIn(); break;
+    case '-': zoomOut(); break;
+    case '0': resetZoom(); break;
     case 'Home': thumbs[0]?.click(); break;
     case 'End': thumbs[thumbs.length - 1]?.click(); break;
     case 'Escape': clickIn(box, '#close-lightbox'); break;
@@ -114,24 +132,6 @@ function trapFocus(box, event) {
   } else if (!event.shiftKey && (active === last || !inside)) {
     first.focus();
     event.preventDefault();
-  }
-}
-
-let touchStart = null;
-
-function onTouchStart(event) {
-  if (!lightbox()?.contains(event.target) || event.touches.length !== 1) return;
-  touchStart = { x: event.touches[0].clientX, y: event.touches[0].clientY };
-}
-
-function onTouchEnd(event) {
-  const box = lightbox();
-  if (!touchStart || !box) return;
-  const dx = event.changedTouches[0].clientX - touchStart.x;
-  const dy = event.changedTouches[0].clientY - touchStart.y;
-  touchStart = null;
-  if (Math.abs(dx) > 50 && Math.abs(dx) > 1.5 * Math.abs(dy)) {
-    clickIn(box, dx < 0 ? '#next' : '#prev');
   }
 }
 
@@ -216,8 +216,10 @@ function enhance(root) {
 }
 
 document.addEventListener('keydown', onLightboxKey);
-document.addEventListener('touchstart', onTouchStart, { passive: true });
-document.addEventListener('touchend', onTouchEnd, { passive: true });
+document.addEventListener('click', holdPhotoClick, true);
+window.addEventListener('resize', refitZoom);
+// htmx keeps a copy of the page for the back button: without the zoom's inline style (see zoom.js).
+document.addEventListener('htmx:beforeHistorySave', forgetZoom);
 
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;

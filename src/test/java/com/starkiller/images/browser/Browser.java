@@ -284,6 +284,27 @@ public final class Browser implements AutoCloseable {
 		this.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
 	}
 
+	/**
+	 * Two fingers on a touch screen, either side of a point, moving apart or together from one
+	 * distance to another (a pinch), then lifted.
+	 */
+	public void pinch(int centreX, int centreY, int fromDistance, int toDistance) {
+		int steps = 5;
+		for (int i = 0; i <= steps; i++) {
+			int distance = fromDistance + (toDistance - fromDistance) * i / steps;
+			this.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", (i == 0) ? "touchStart" : "touchMove",
+					"touchPoints", List.of(Map.of("x", centreX - distance / 2, "y", centreY, "id", 0),
+							Map.of("x", centreX + distance / 2, "y", centreY, "id", 1))));
+		}
+		this.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+	}
+
+	/** Tells the pages that the person asked their system for reduced motion ({@code prefers-reduced-motion}). */
+	public void preferReducedMotion() {
+		this.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+	}
+
 	private void touch(String type, int x, int y) {
 		this.driver.executeCdpCommand("Input.dispatchTouchEvent",
 				Map.of("type", type, "touchPoints", List.of(Map.of("x", x, "y", y))));

@@ -207,6 +207,20 @@ public final class Lightbox {
 		return this;
 	}
 
+	/** Swipes the photo downwards with a finger, as on a phone, and waits until the lightbox has closed. */
+	public ListingPage swipeDownToClose() {
+		WebElement photo = this.browser.find(PHOTO);
+		int x = photo.getRect().getX() + photo.getRect().getWidth() / 2;
+		int y = photo.getRect().getY() + photo.getRect().getHeight() / 4;
+		this.browser.swipe(x, y, x, y + 200);
+		return waitUntilClosed();
+	}
+
+	/** The large photo, as zoom shows it. */
+	public LightboxPhoto photo() {
+		return new LightboxPhoto(this.browser);
+	}
+
 	/**
 	 * Presses a key with the focus where it is, as a keyboard user would. It does not wait for an
 	 * outcome, since each key has its own: follow with {@link #waitForPhoto(int)},
