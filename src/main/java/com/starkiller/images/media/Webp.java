@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.concurrent.Semaphore;
 
 import javax.imageio.IIOException;
 import javax.imageio.IIOImage;
@@ -34,11 +35,27 @@ final class Webp {
 
 	private static final WebPImageWriterSpi WRITERS = new WebPImageWriterSpi();
 
+	/**
+	 * Encodes at once per instance: each holds its decoded variant (up to 20 MB at
+	 * {@link #MAX_PIXELS}), and after a deploy every request thread could be asking for a new one.
+	 */
+	private static final Semaphore ENCODES = new Semaphore(2);
+
 	private Webp() {
 	}
 
 	/** The JPEG re-encoded as lossy WebP, or null when it is larger than {@link #MAX_PIXELS} or not a JPEG. */
 	static byte @Nullable [] fromJpeg(byte[] jpeg) {
+		ENCODES.acquireUninterruptibly();
+		try {
+			return encode(jpeg);
+		}
+		finally {
+			ENCODES.release();
+		}
+	}
+
+	private static byte @Nullable [] encode(byte[] jpeg) {
 		try {
 			BufferedImage image = decode(jpeg);
 			if (image == null) {
