@@ -36,4 +36,14 @@ await loading.route('**/media/**', () => {});
 await loading.goto(`${base}/listings/15`, { waitUntil: 'domcontentloaded' });
 await loading.waitForTimeout(500);
 await loading.screenshot({ path: `${out}/loading.png` });
+// A photo zoomed in by keyboard (+ twice: 150 %, then 200 %), settled, its sharper variant loaded.
+const zoomed = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+await zoomed.goto(`${base}/images/15?index=2`);
+await zoomed.waitForFunction(() => { const i = document.querySelector('#display-image'); return i && i.complete && i.naturalWidth > 0; });
+await zoomed.locator('#display-image').hover();
+await zoomed.keyboard.press('+');
+await zoomed.keyboard.press('+');
+await zoomed.waitForFunction(() => document.querySelector('[data-zoom-status]')?.textContent.includes('200'));
+await zoomed.waitForTimeout(600);
+await zoomed.screenshot({ path: `${out}/zoomed.png` });
 await browser.close();

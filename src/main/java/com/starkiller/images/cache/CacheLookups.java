@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The hits and misses of one cache at one layer ({@value #KEPT}, {@value #NEAR}, {@value #REDIS}),
+ * The hits and misses of one cache at one layer ({@value #KEPT}, {@value #SHELL}, {@value #NEAR}, {@value #REDIS}),
  * counted as {@value #NAME} so that every layer's hit ratio is one PromQL expression. A lookup
  * is counted only where that layer was asked: a near cache that is not trusted, or Redis while it
  * is skipped, counts nothing.
@@ -15,6 +15,9 @@ public final class CacheLookups {
 
 	/** The rendered pages, fragments and JSON answers kept by the web module. */
 	public static final String KEPT = "kept";
+
+	/** The listing shells a page not kept is rendered from (the page module's). */
+	public static final String SHELL = "shell";
 
 	static final String NEAR = "near";
 

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.View;
@@ -59,11 +60,12 @@ class ListingShells {
 
 	private final CacheLookups lookups;
 
-	private final ThymeleafViewResolver views;
+	/** Thymeleaf's views; there are none when the app runs a command (such as {@code seed}) without a web server. */
+	private final ObjectProvider<ThymeleafViewResolver> views;
 
-	ListingShells(ThymeleafViewResolver views, CacheProperties properties, MeterRegistry meters) {
+	ListingShells(ObjectProvider<ThymeleafViewResolver> views, CacheProperties properties, MeterRegistry meters) {
 		this.views = views;
-		this.lookups = CacheLookups.of(meters, CacheLookups.KEPT, "shells");
+		this.lookups = CacheLookups.of(meters, CacheLookups.SHELL, "listing-pages");
 		long bytes = properties.shellBytes().toBytes();
 		this.shells = (bytes > 0) ? Caffeine.newBuilder()
 			.maximumWeight(bytes)
@@ -78,8 +80,10 @@ class ListingShells {
 	/** The view that renders {@code page}, from its listing's shell when it may be; the model gets what it needs. */
 	String view(ListingPage page, Model model, HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("page", page);
-		// Without photos a page has no hero, so no priority to fill: it is rendered in full.
-		if (this.shells == null || !KeptPages.shared(request) || !page.hasPhotos()) {
+		// Without photos a page has no hero, so no priority to fill: it is rendered in full. So is
+		// the instance's own warm-up, which leaves the shells, like the kept pages, to visitors.
+		if (this.shells == null || !KeptPages.shared(request) || KeptPages.passingThrough(request)
+				|| !page.hasPhotos()) {
 			return ListingPages.VIEW;
 		}
 		Locale locale = RequestContextUtils.getLocale(request);
@@ -110,7 +114,7 @@ class ListingShells {
 	/** The page rendered with a marker in each slot, as its shell; null if it had not all three. */
 	private Shell render(ListingPage page, Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		try {
-			View view = this.views.resolveViewName(ListingPages.VIEW, locale);
+			View view = this.views.getObject().resolveViewName(ListingPages.VIEW, locale);
 			Map<String, Object> model = new HashMap<>();
 			model.put("page", page);
 			model.put("slot", this.marker);

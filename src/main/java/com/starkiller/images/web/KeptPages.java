@@ -44,7 +44,8 @@ public final class KeptPages {
 		request.setAttribute(PASSING, Boolean.TRUE);
 	}
 
-	static boolean passingThrough(HttpServletRequest request) {
+	/** Whether this request is the instance's own warm-up ({@link #passThrough}). */
+	public static boolean passingThrough(HttpServletRequest request) {
 		return request.getAttribute(PASSING) != null;
 	}
 

@@ -110,7 +110,7 @@ class ListingShellsTest extends IntegrationTest {
 	}
 
 	private double shellLookups(String result) {
-		var counter = this.meters.find(CacheLookups.NAME).tags("cache", "shells", "result", result).counter();
+		var counter = this.meters.find(CacheLookups.NAME).tags("layer", CacheLookups.SHELL, "result", result).counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 
