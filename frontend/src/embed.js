@@ -1,5 +1,6 @@
 // /embed.js: turns <div data-starkiller-listing="15000"></div> into the listing's gallery.
-// Optional: data-starkiller-reviews (show the review carousel too), data-starkiller-title.
+// Optional: data-starkiller-reviews (show the review carousel too), data-starkiller-title,
+// data-starkiller-lang (en, es, fr, de or ar; otherwise the visitor's browser language).
 (() => {
   const script = document.currentScript;
   const origin = new URL(script.src, window.location.href).origin;
@@ -9,8 +10,11 @@
     if (host.dataset.starkillerReady || !/^\d{1,18}$/.test(id ?? '')) return;
     host.dataset.starkillerReady = 'true';
     const frame = document.createElement('iframe');
-    const reviews = host.dataset.starkillerReviews !== undefined ? '?reviews=1' : '';
-    frame.src = `${origin}/embed/listings/${id}${reviews}`;
+    const query = new URLSearchParams();
+    if (host.dataset.starkillerReviews !== undefined) query.set('reviews', '1');
+    if (/^[a-z]{2}$/.test(host.dataset.starkillerLang ?? '')) query.set('lang', host.dataset.starkillerLang);
+    const search = query.toString();
+    frame.src = `${origin}/embed/listings/${id}${search ? `?${search}` : ''}`;
     frame.title = host.dataset.starkillerTitle || `Photos of listing ${id} on Starkiller`;
     frame.loading = 'lazy';
     frame.allow = 'fullscreen';

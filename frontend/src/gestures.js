@@ -3,6 +3,7 @@
 // wheelToZoom; a trackpad's pinch arrives as the wheel with Ctrl). A zoomed photo pans under one
 // finger or a mouse drag; at scale 1 a swipe sideways changes photo and a swipe down closes.
 
+import { isRightToLeft } from './language.js';
 import { inFrame, isZoomed, panBy, toggleZoomAt, transformTo, zoomAt, zoomScale } from './zoom.js';
 
 // About a browser's double-click time. A click on the photo waits this long before it moves on,
@@ -130,7 +131,8 @@ function onTouchEnd(event, actions) {
   } else if (gesture.zoomed) {
     // The finger panned the photo.
   } else if (Math.abs(dx) > SWIPE && Math.abs(dx) > 1.5 * Math.abs(dy)) {
-    (dx < 0 ? actions.next : actions.previous)();
+    // Right to left (Arabic), the next photo comes in from the left: a swipe to the right.
+    (dx < 0 !== isRightToLeft() ? actions.next : actions.previous)();
   } else if (dy > SWIPE_DOWN && dy > 1.5 * Math.abs(dx)) {
     actions.close();
   }

@@ -3,6 +3,7 @@
 // photo's zoom and gestures are in zoom.js and gestures.js.
 
 import { enableGestures, holdPhotoClick } from './gestures.js';
+import { followLanguageSwitch, isRightToLeft } from './language.js';
 import { forgetZoom, panBy, refitZoom, resetZoom, zoomIn, zoomOut } from './zoom.js';
 
 const announcer = () => document.getElementById('announcer');
@@ -86,7 +87,8 @@ function setPhotoList(box, shown) {
   if (!strip || !button) return;
   strip.hidden = !shown;
   button.setAttribute('aria-expanded', String(shown));
-  button.textContent = shown ? 'Hide photo list' : 'Show photo list';
+  // The texts come in the page's language from the server (gallery/lightbox.html).
+  button.textContent = (shown ? button.dataset.hideText : button.dataset.showText) ?? button.textContent;
 }
 
 function clickIn(box, selector) {
@@ -100,10 +102,12 @@ function onLightboxKey(event) {
   const box = lightbox();
   if (!box || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
   const thumbs = box.querySelectorAll('#slider-container a');
+  // Right to left (Arabic), the next photo is the one to the left.
+  const [left, right] = isRightToLeft() ? ['#next', '#prev'] : ['#prev', '#next'];
   switch (event.key) {
     // A zoomed photo pans under the arrows (as it does under a finger); at scale 1 they step.
-    case 'ArrowLeft': if (!panBy(KEY_PAN, 0)) clickIn(box, '#prev'); break;
-    case 'ArrowRight': if (!panBy(-KEY_PAN, 0)) clickIn(box, '#next'); break;
+    case 'ArrowLeft': if (!panBy(KEY_PAN, 0)) clickIn(box, left); break;
+    case 'ArrowRight': if (!panBy(-KEY_PAN, 0)) clickIn(box, right); break;
     case 'ArrowUp': if (!panBy(0, KEY_PAN)) return; break;
     case 'ArrowDown': if (!panBy(0, -KEY_PAN)) return; break;
     case '+': case '=': zoomIn(); break;
@@ -165,17 +169,21 @@ async function copyLink(button) {
     field.select();
     const copied = document.execCommand('copy');
     if (!copied) {
-      status.textContent = 'Press Ctrl+C to copy the link';
+      status.textContent = status.dataset.copyFallback ?? 'Press Ctrl+C to copy';
       return;
     }
     field.hidden = wasHidden;
   }
-  status.textContent = button.dataset.copiedText ?? 'Link copied';
+  status.textContent = button.dataset.copiedText ?? '';
 }
 
 // ---- Reviews --------------------------------------------------------------------------
 
 function clampReviews(root) {
+  // The texts come in the page's language from the server (review/carousel.html).
+  const reviews = document.getElementById('reviews');
+  const moreText = reviews?.dataset.moreText ?? 'Read more';
+  const lessText = reviews?.dataset.lessText ?? 'Read less';
   for (const text of root.querySelectorAll('.review .text:not([data-clamp])')) {
     text.dataset.clamp = 'done';
     text.classList.add('clamped');
@@ -186,11 +194,11 @@ function clampReviews(root) {
     const more = document.createElement('button');
     more.type = 'button';
     more.className = 'read-more';
-    more.textContent = 'Read more';
+    more.textContent = moreText;
     more.setAttribute('aria-expanded', 'false');
     more.addEventListener('click', () => {
       const expanded = text.classList.toggle('clamped') === false;
-      more.textContent = expanded ? 'Read less' : 'Read more';
+      more.textContent = expanded ? lessText : moreText;
       more.setAttribute('aria-expanded', String(expanded));
     });
     text.after(more);
@@ -216,6 +224,7 @@ function enhance(root) {
 }
 
 document.addEventListener('keydown', onLightboxKey);
+document.addEventListener('click', followLanguageSwitch, true);
 document.addEventListener('click', holdPhotoClick, true);
 window.addEventListener('resize', refitZoom);
 // htmx keeps a copy of the page for the back button: without the zoom's inline style (see zoom.js).

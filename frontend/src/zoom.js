@@ -2,6 +2,8 @@
 // applied as a CSS transform; the sharper variant once the photo shows larger than it was loaded
 // for; and the zoom level told to screen readers. gestures.js and the keyboard drive it.
 
+import { formatNumber } from './language.js';
+
 const MAX_SCALE = 4;
 // The keyboard's steps: + and - go to the next one, 0 back to the first.
 const STEPS = [1, 1.5, 2, 3, MAX_SCALE];
@@ -145,7 +147,8 @@ function settle(v) {
   if (v !== view) return;
   sharpen(v);
   const status = v.frame.closest('#lightbox-container')?.querySelector('[data-zoom-status]');
-  if (status) status.textContent = `Zoomed to ${Math.round(v.scale * 100)} %`;
+  // "Zoomed to {0} %" in the page's language (gallery/lightbox.html), its number written as there.
+  if (status) status.textContent = (status.dataset.zoomText ?? 'Zoomed to {0} %').replace('{0}', formatNumber(Math.round(v.scale * 100)));
 }
 
 // The browser picks from the srcset for the width sizes names: naming the zoomed width loads the

@@ -18,11 +18,6 @@ public record Gallery(Listing listing, Position position) {
 		return this.listing.photo(this.position.index());
 	}
 
-	/** "3/12: Sunny bedroom", the text of {@code #caption}. */
-	public String caption() {
-		return this.position.index() + "/" + this.position.count() + ": " + photo().caption();
-	}
-
 	/**
 	 * For each photo of the thumbnail strip, in order, the room whose photos start there, or null
 	 * where the photo shows the same room as the one before it. A listing whose photos have no

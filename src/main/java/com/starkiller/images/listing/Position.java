@@ -39,9 +39,4 @@ public record Position(int index, int count) {
 		return (this.index == this.count) ? 1 : this.index + 1;
 	}
 
-	/** "3 of 12", as slide labels and the review counter read. */
-	public String label() {
-		return this.index + " of " + this.count;
-	}
-
 }

@@ -5,11 +5,6 @@ import java.time.LocalDate;
 /** One review of a listing, at its 1-based position among the listing's reviews. */
 public record Review(int position, String author, LocalDate date, int rating, String text) {
 
-	/** "4 out of 5 stars", for screen readers and as the stars' title. */
-	public String stars() {
-		return this.rating + " out of 5 stars";
-	}
-
 	/** The rating drawn as five stars, filled up to the rating. */
 	public String glyphs() {
 		return "★".repeat(this.rating) + "☆".repeat(5 - this.rating);

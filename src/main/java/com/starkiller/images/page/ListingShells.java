@@ -111,7 +111,7 @@ class ListingShells {
 		return ASSEMBLED;
 	}
 
-	/** The page rendered with a marker in each slot, as its shell; null if it had not all three. */
+	/** The page rendered with a marker in each slot, as its shell; null if it had not all of them. */
 	private Shell render(ListingPage page, Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		try {
 			View view = this.views.getObject().resolveViewName(ListingPages.VIEW, locale);

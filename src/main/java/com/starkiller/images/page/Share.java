@@ -37,9 +37,12 @@ public record Share(String url, String embedUrl, String loaderUrl, String imageU
 		return "fb-messenger://share/?link=" + encode(this.url);
 	}
 
-	/** The iframe a partner pastes into their page. */
-	public String embedSnippet() {
-		return "<iframe src=\"" + this.embedUrl + "\" title=\"" + HtmlUtils.htmlEscape("Photos of " + this.title)
+	/**
+	 * The iframe a partner pastes into their page, titled in the page's language. Its address has
+	 * no {@code ?lang=}: the widget speaks each of the partner's visitors' own language.
+	 */
+	public String embedSnippet(String frameTitle) {
+		return "<iframe src=\"" + this.embedUrl + "\" title=\"" + HtmlUtils.htmlEscape(frameTitle)
 				+ "\" width=\"640\" height=\"480\" loading=\"lazy\" allow=\"fullscreen\" style=\"border:0\"></iframe>";
 	}
 

@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * A listing page rendered without what depends on the request: the hero's fetch priority, the
- * modal (the lightbox at a photo, or closed) and the review carousel. {@code listing/assembled.html}
- * writes its four parts around those three, rendered afresh.
+ * modal (the lightbox at a photo, or closed), the review carousel and the language switcher (whose
+ * links are the address's own). {@code listing/assembled.html} writes its five parts around those
+ * four, rendered afresh.
  */
 public record Shell(List<String> parts) {
 
-	/** The slots of a page, in the order it has them: priority, modal, carousel. */
-	static final int SLOTS = 3;
+	/** The slots of a page, in the order it has them: priority, modal, carousel, switcher. */
+	static final int SLOTS = 4;
 
 	/**
 	 * The shell of a page rendered with {@code marker} in each slot, or null unless it has exactly

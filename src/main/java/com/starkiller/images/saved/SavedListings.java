@@ -65,8 +65,14 @@ public class SavedListings {
 	}
 
 	/** The message at the cap, for the Save button. */
+	/** For the API's 409 (the page says it in the visitor's language: {@code save.full}). */
 	public String full() {
 		return "You have saved " + this.max + " places, the most we keep. Remove one to save another.";
+	}
+
+	/** The most listings a visitor may save. */
+	public int max() {
+		return this.max;
 	}
 
 	@SuppressWarnings("unchecked")

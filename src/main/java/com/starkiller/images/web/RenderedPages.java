@@ -27,6 +27,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.starkiller.images.cache.CacheLookups;
 import com.starkiller.images.cache.CacheProperties;
+import com.starkiller.images.language.Languages;
 
 /**
  * Rendered pages, fragments and JSON answers of a listing, kept in memory (bounded in bytes) and
@@ -58,7 +59,13 @@ class RenderedPages extends OncePerRequestFilter {
 	// text/html first, with no parameters (so at quality 1), then the next type or the end.
 	private static final Pattern HTML_FIRST = Pattern.compile("text/html\\s*(,|$)");
 
-	private static final Pattern QUERY = Pattern.compile("(index=[1-9]\\d{0,8}|reviews=[01])?");
+	private static final String INDEX = "(index=[1-9]\\d{0,8}|reviews=[01])";
+
+	private static final String LANGUAGE = "lang=(" + String.join("|", Languages.TAGS) + ")";
+
+	/** The queries kept: none, an index (or the widget's reviews switch), a language, or both. */
+	private static final Pattern QUERY = Pattern.compile(
+			"(" + INDEX + "(&" + LANGUAGE + ")?|" + LANGUAGE + "(&" + INDEX + ")?)?");
 
 	private final ListingVersions versions;
 
@@ -187,10 +194,12 @@ class RenderedPages extends OncePerRequestFilter {
 		// Everything the answer varies on, each reduced to the few forms that exist: the site's base
 		// (absolute links: the configured public URL, or a host the site vouches for), htmx or not,
 		// and which representation the Accept header chooses.
+		// and, but for JSON, the language (one of a few: whatever the visitor's Accept-Language).
 		String tour = (route.group(3) != null) ? route.group(3) : "";
+		String language = representation.equals("json") ? "" : " " + Languages.of(request);
 		return (fragment ? "fragment " : "page ") + base + "/" + route.group(1) + "/" + Long.parseLong(route.group(2))
 				+ tour + "?" + query + " v"
-				+ version.getAsLong() + " " + representation;
+				+ version.getAsLong() + " " + representation + language;
 	}
 
 	/**

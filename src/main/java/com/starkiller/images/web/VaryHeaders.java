@@ -9,11 +9,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Pages, fragments and JSON share URLs, so every answer says which request headers chose it;
- * browsers and CDNs then never serve a fragment where a page was asked for.
+ * browsers and CDNs then never serve a fragment where a page was asked for, or a page in another
+ * language (chosen by Accept-Language, or by the cookie a switch leaves).
  */
 class VaryHeaders implements HandlerInterceptor {
 
-	static final String[] CHOSEN_BY = { "HX-Request", "Accept" };
+	static final String[] CHOSEN_BY = { "HX-Request", "Accept", "Accept-Language", "Cookie" };
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -102,6 +102,16 @@ public final class Lightbox {
 		return this.browser.find(PHOTO).getDomAttribute("alt");
 	}
 
+	/** The close button's text, such as "✕ Close". */
+	public String closeText() {
+		return this.browser.find(CLOSE).getText();
+	}
+
+	/** Whether Next shows to the left of Previous, as right-to-left pages place them. */
+	public boolean nextIsLeftOfPrevious() {
+		return this.browser.find(NEXT).getRect().getX() < this.browser.find(PREVIOUS).getRect().getX();
+	}
+
 	public Lightbox next() {
 		return moveWith(NEXT, "Next");
 	}

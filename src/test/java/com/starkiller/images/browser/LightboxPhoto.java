@@ -127,6 +127,13 @@ public final class LightboxPhoto {
 		return this.browser.find(ZOOM_STATUS).getText();
 	}
 
+	/** Waits until the page has told screen readers exactly this of the zoom. */
+	public LightboxPhoto awaitAnnouncement(String text) {
+		this.browser.waitUntil("the zoom announcement '" + text + "' (was '" + zoomAnnouncement() + "')",
+				(driver) -> text.equals(zoomAnnouncement()));
+		return this;
+	}
+
 	/** How large the photo shows against its size unzoomed: 1 unzoomed, 2 at 200 %. */
 	public double scale() {
 		return ((Number) this.browser.script("return arguments[0].getBoundingClientRect().width / arguments[0].offsetWidth;",

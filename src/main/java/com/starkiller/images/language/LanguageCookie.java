@@ -1,0 +1,55 @@
+package com.starkiller.images.language;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Remembers a switch ({@code ?lang=}) in a cookie, so the next pages come in that language without a
+ * session. It runs before the kept pages: an answer that sets the cookie is rendered, never kept,
+ * and a kept answer to {@code ?lang=} still remembers the switch. A partner's frame
+ * ({@code /embed/}) takes {@code ?lang=} for itself and remembers nothing, and so do the htmx
+ * requests its script sends with the frame's language (a fragment is no switch).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class LanguageCookie extends OncePerRequestFilter {
+
+	private static final Duration KEPT_FOR = Duration.ofDays(365);
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"GET".equals(request.getMethod()) || request.getHeader("HX-Request") != null
+				|| request.getRequestURI().startsWith("/embed/")
+				|| request.getRequestURI().startsWith("/api/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String asked = Languages.asked(request);
+		if (asked != null && !asked.equals(Languages.cookie(request))) {
+			ResponseCookie cookie = ResponseCookie.from(Languages.COOKIE, asked)
+				.path("/")
+				.sameSite("Lax")
+				.httpOnly(true)
+				.secure(request.isSecure())
+				.maxAge(KEPT_FOR)
+				.build();
+			response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+		}
+		chain.doFilter(request, response);
+	}
+
+}
