@@ -1,9 +1,11 @@
 // The listing page's behaviour on top of htmx: keyboard, focus, clipboard, preloading.
 // Everything here enhances server-rendered links and forms that work without it. The lightbox
-// photo's zoom and gestures are in zoom.js and gestures.js.
+// photo's zoom and gestures are in zoom.js and gestures.js, its opening and closing animation in
+// transition.js.
 
 import { enableGestures, holdPhotoClick } from './gestures.js';
 import { followLanguageSwitch, isRightToLeft } from './language.js';
+import { finishMorph, planMorph, startMorph } from './transition.js';
 import { forgetZoom, panBy, refitZoom, resetZoom, zoomIn, zoomOut } from './zoom.js';
 
 const announcer = () => document.getElementById('announcer');
@@ -272,9 +274,12 @@ function selectorOf(control) {
 let focusedId = null;
 let wasOpen = false;
 
-document.addEventListener('htmx:beforeSwap', () => {
+document.addEventListener('htmx:beforeSwap', (event) => {
   focusedId = document.activeElement?.id || null;
+  planMorph(event, opener && document.querySelector(opener));
 });
+document.addEventListener('htmx:beforeTransition', startMorph);
+document.addEventListener('htmx:afterSwap', finishMorph);
 
 document.addEventListener('htmx:afterSettle', (event) => {
   // "Show all photos" replaced the page's <main>: the tour's heading takes the focus.

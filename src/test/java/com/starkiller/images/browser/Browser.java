@@ -158,17 +158,18 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until htmx has no request in flight and new content has settled. htmx wires up new
-	 * content only when it settles, so a swapped-in link clicked before then would be followed as a
-	 * plain link. Returns at once when JavaScript is off.
+	 * Waits until htmx has no request in flight, new content has settled and any view transition
+	 * it ran the swap in has ended. htmx wires up new content only when it settles, so a swapped-in
+	 * link clicked before then would be followed as a plain link. Returns at once when JavaScript is
+	 * off.
 	 */
 	public void waitForHtmx() {
 		if (!this.options.javaScript()) {
 			return;
 		}
-		waitUntil("htmx to finish its requests and settle", (driver) -> Boolean.TRUE.equals(
-				script("return document.readyState === 'complete' && !document.querySelector(arguments[0]);",
-						HTMX_BUSY)));
+		waitUntil("htmx to finish its requests, settle and end its view transition", (driver) -> Boolean.TRUE.equals(
+				script("return document.readyState === 'complete' && !document.querySelector(arguments[0])"
+						+ " && !document.activeViewTransition;", HTMX_BUSY)));
 	}
 
 	/** Whether the page's htmx script ran: false when JavaScript is off or the script failed. */

@@ -137,6 +137,11 @@ public final class Lightbox {
 		return this;
 	}
 
+	/** The address of the {@code index}th thumbnail's image (1-based), as its {@code src} names it. */
+	public String thumbnailImage(int index) {
+		return thumbnails().get(index - 1).findElement(By.tagName("img")).getDomAttribute("src");
+	}
+
 	public int thumbnailCount() {
 		return thumbnails().size();
 	}

@@ -58,6 +58,11 @@ public final class LightboxPhoto {
 
 	}
 
+	/** The photo's element ({@code #display-image}), for comparing with what a script found. */
+	public WebElement image() {
+		return this.browser.find(PHOTO);
+	}
+
 	/** The photo as it shows now, zoom and pan included. */
 	public Box bounds() {
 		return box(PHOTO);

@@ -22,6 +22,9 @@ public final class ListingPage {
 	/** The hero grid: the big photo ({@code #background}) first, then up to four smaller ones. */
 	static final By HERO_GRID_PHOTOS = By.cssSelector(".hero a");
 
+	/** A photo link's image, not the blurred placeholder beneath it. */
+	static final By PHOTO_IMAGE = By.cssSelector("img:not(.placeholder)");
+
 	static final By VIEW_PHOTOS = By.id("photos-button");
 
 	static final By SHOW_ALL_PHOTOS = By.cssSelector("[data-show-all-photos]");
@@ -119,6 +122,11 @@ public final class ListingPage {
 		}
 		photos.get(index - 1).click();
 		return Lightbox.showing(this.browser);
+	}
+
+	/** The image of the {@code index}th photo of the hero grid (1 is the big one), not its placeholder. */
+	public WebElement gridPhotoImage(int index) {
+		return this.browser.findAll(HERO_GRID_PHOTOS).get(index - 1).findElement(PHOTO_IMAGE);
 	}
 
 	/** Whether the keyboard focus is on "View photos". */

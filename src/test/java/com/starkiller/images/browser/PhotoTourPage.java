@@ -94,6 +94,11 @@ public final class PhotoTourPage {
 		return Lightbox.showing(this.browser);
 	}
 
+	/** The image of the photo at this index of the listing, not its placeholder. */
+	public WebElement photoImage(int index) {
+		return this.browser.find(By.cssSelector("[data-tour-photo='" + index + "']")).findElement(ListingPage.PHOTO_IMAGE);
+	}
+
 	/** Whether the keyboard focus is on the photo at this index of the listing. */
 	public boolean photoHasFocus(int index) {
 		return index == Integer.parseInt(String.valueOf(this.browser
