@@ -46,4 +46,13 @@ await zoomed.keyboard.press('+');
 await zoomed.waitForFunction(() => document.querySelector('[data-zoom-status]')?.textContent.includes('200'));
 await zoomed.waitForTimeout(600);
 await zoomed.screenshot({ path: `${out}/zoomed.png` });
+// The page in Arabic: right to left, the lightbox's Previous on the right.
+const arabic = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'ar' });
+await arabic.goto(`${base}/listings/15?lang=ar`);
+await arabic.waitForLoadState('networkidle');
+await arabic.screenshot({ path: `${out}/arabic.png` });
+await arabic.goto(`${base}/images/15?index=2`);
+await arabic.waitForFunction(() => { const i = document.querySelector('#display-image'); return i && i.complete && i.naturalWidth > 0; });
+await arabic.waitForTimeout(300);
+await arabic.screenshot({ path: `${out}/arabic-lightbox.png` });
 await browser.close();

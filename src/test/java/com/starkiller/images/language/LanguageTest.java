@@ -146,6 +146,16 @@ class LanguageTest extends IntegrationTest {
 	}
 
 	@Test
+	void searchEnginesAreToldOfEachLanguage() {
+		Document page = Http.html(this.http.get("/images/" + LISTING + "?index=1&lang=ar"));
+
+		String url = this.http.origin() + "/listings/" + LISTING;
+		assertThat(page.select("link[rel=alternate][hreflang]")).extracting((link) -> link.attr("hreflang") + " " + link.attr("href"))
+			.containsExactly("en " + url + "?lang=en", "es " + url + "?lang=es", "fr " + url + "?lang=fr",
+					"de " + url + "?lang=de", "ar " + url + "?lang=ar", "x-default " + url);
+	}
+
+	@Test
 	void jsonHasNoLanguage() {
 		String path = "/reviews/" + LISTING + "?index=1";
 		HttpResponse<String> english = this.http.get(path, "Accept", "application/json");
