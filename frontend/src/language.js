@@ -27,5 +27,15 @@ export function followLanguageSwitch(event) {
   if (!link) return;
   const url = new URL(window.location.href);
   url.searchParams.set('lang', link.dataset.language);
-  link.href = url.pathname + url.search + url.hash;
+  // Absolute, so a path that starts with // (an error page's) stays on this site.
+  link.href = url.href;
+}
+
+/**
+ * For htmx:configRequest: a fragment comes in the language of the page it goes into, whatever
+ * another tab has since remembered in the cookie (language.Languages reads this header).
+ */
+export function sendPageLanguage(event) {
+  const lang = document.documentElement.lang;
+  if (lang) event.detail.headers['Starkiller-Language'] = lang;
 }

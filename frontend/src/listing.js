@@ -4,7 +4,7 @@
 // transition.js.
 
 import { enableGestures, holdPhotoClick } from './gestures.js';
-import { followLanguageSwitch, isRightToLeft } from './language.js';
+import { followLanguageSwitch, isRightToLeft, sendPageLanguage } from './language.js';
 import { finishMorph, planMorph, startMorph } from './transition.js';
 import { forgetZoom, panBy, refitZoom, resetZoom, zoomIn, zoomOut } from './zoom.js';
 
@@ -227,6 +227,7 @@ function enhance(root) {
 
 document.addEventListener('keydown', onLightboxKey);
 document.addEventListener('click', followLanguageSwitch, true);
+document.addEventListener('htmx:configRequest', sendPageLanguage);
 document.addEventListener('click', holdPhotoClick, true);
 window.addEventListener('resize', refitZoom);
 // htmx keeps a copy of the page for the back button: without the zoom's inline style (see zoom.js).
@@ -297,7 +298,9 @@ document.addEventListener('htmx:afterSettle', (event) => {
   wasOpen = Boolean(box);
   if (focusedId?.startsWith('review-')) {
     document.getElementById(focusedId)?.focus();
-    announce(`Review ${document.getElementById('review-counter')?.textContent ?? ''}`);
+    // "Review {0}" in the page's language (review/carousel.html).
+    const text = document.getElementById('reviews')?.dataset.announceText ?? 'Review {0}';
+    announce(text.replace('{0}', document.getElementById('review-counter')?.textContent ?? ''));
   }
   focusedId = null;
   enhance(document);

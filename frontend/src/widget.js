@@ -27,14 +27,6 @@ document.addEventListener('click', (event) => {
   }
 });
 
-// The frame's language (its ?lang=, or the visitor's Accept-Language) goes with every photo and
-// review it asks for: a partner's frame keeps no cookie of ours to say it.
-document.addEventListener('htmx:configRequest', (event) => {
-  if (event.detail.verb === 'get' && document.documentElement.lang) {
-    event.detail.parameters.lang = document.documentElement.lang;
-  }
-});
-
 document.addEventListener('htmx:afterSettle', () => {
   offerFullscreen();
   reportHeight();

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The languages the site speaks, and the one a request is answered in: the {@code ?lang=} it names,
- * else the one the visitor chose before (a cookie, so no session is needed and a kept page has one
+ * else (for htmx's requests) the language of the page asking, else the one the visitor chose before (a cookie, so no session is needed and a kept page has one
  * form per language), else the first of theirs in {@code Accept-Language} that we have, else English.
  */
 public final class Languages {
@@ -22,6 +22,12 @@ public final class Languages {
 	public static final String PARAMETER = "lang";
 
 	static final String COOKIE = "STARKILLER_LANG";
+
+	/**
+	 * The page's language, which listing.js sends with each htmx request: a fragment comes in the
+	 * language of the page it goes into, even after another tab has switched the cookie.
+	 */
+	public static final String HEADER = "Starkiller-Language";
 
 	/** Longer headers are no browser's: they get the default rather than cost a parse. */
 	private static final int MAX_ACCEPT_LANGUAGE = 256;
@@ -38,6 +44,9 @@ public final class Languages {
 			return tag;
 		}
 		String tag = asked(request);
+		if (tag == null) {
+			tag = supported(request.getHeader(HEADER));
+		}
 		if (tag == null) {
 			tag = supported(cookie(request));
 		}

@@ -64,7 +64,6 @@ public class SavedListings {
 		return true;
 	}
 
-	/** The message at the cap, for the Save button. */
 	/** For the API's 409 (the page says it in the visitor's language: {@code save.full}). */
 	public String full() {
 		return "You have saved " + this.max + " places, the most we keep. Remove one to save another.";

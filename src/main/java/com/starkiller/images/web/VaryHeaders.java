@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import com.starkiller.images.language.Languages;
+
 /**
  * Pages, fragments and JSON share URLs, so every answer says which request headers chose it;
  * browsers and CDNs then never serve a fragment where a page was asked for, or a page in another
@@ -14,7 +16,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class VaryHeaders implements HandlerInterceptor {
 
-	static final String[] CHOSEN_BY = { "HX-Request", "Accept", "Accept-Language", "Cookie" };
+	static final String[] CHOSEN_BY = { "HX-Request", "Accept", "Accept-Language", "Cookie", Languages.HEADER };
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -67,6 +67,26 @@ class LanguageBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void whatAnotherTabSwitchesToDoesNotChangeTheLanguageOfThisPagesPhotos(Browser browser) {
+		browser.open("/listings/" + LISTING + "?lang=ar");
+		ListingPage page = ListingPage.showing(browser);
+		// Another tab switched to French meanwhile.
+		browser.driver().manage().addCookie(new Cookie("STARKILLER_LANG", "fr"));
+
+		Lightbox lightbox = page.viewPhotos();
+		assertThat(lightbox.closeText()).isEqualTo("✕ إغلاق");
+		assertThat(LanguageSwitcher.on(browser).direction()).isEqualTo("rtl");
+	}
+
+	@Test
+	void onAnAddressWhosePathStartsWithTwoSlashesTheSwitchStaysOnThisSite(Browser browser) {
+		browser.open("//elsewhere.example/page");
+		LanguageSwitcher.on(browser).choose("es");
+
+		assertThat(String.valueOf(browser.script("return location.origin;"))).isEqualTo(browser.origin());
+	}
+
+	@Test
 	@JavaScriptDisabled
 	void withoutJavaScriptTheSwitcherIsPlainLinks(Browser browser) {
 		browser.open("/reviews/" + LISTING + "?index=1");

@@ -150,9 +150,25 @@ class LanguageTest extends IntegrationTest {
 		Document page = Http.html(this.http.get("/images/" + LISTING + "?index=1&lang=ar"));
 
 		String url = this.http.origin() + "/listings/" + LISTING;
+		assertThat(page.selectFirst("link[rel=canonical]").attr("href")).isEqualTo(url + "?lang=ar");
 		assertThat(page.select("link[rel=alternate][hreflang]")).extracting((link) -> link.attr("hreflang") + " " + link.attr("href"))
 			.containsExactly("en " + url + "?lang=en", "es " + url + "?lang=es", "fr " + url + "?lang=fr",
 					"de " + url + "?lang=de", "ar " + url + "?lang=ar", "x-default " + url);
+	}
+
+	@Test
+	void aFragmentComesInTheLanguageOfThePageItGoesIntoWhateverTheCookieSays() {
+		// Another tab has switched to Arabic since this French page loaded.
+		HttpResponse<String> fragment = this.http.get("/images/" + LISTING + "?index=1", "HX-Request", "true",
+				"Starkiller-Language", "fr", "Cookie", "STARKILLER_LANG=ar");
+		assertThat(fragment.body()).contains("Photo 1 sur");
+		assertThat(String.join(",", fragment.headers().allValues("Vary"))).contains("Starkiller-Language");
+		assertThat(fragment.headers().allValues("Set-Cookie")).noneMatch((value) -> value.startsWith("STARKILLER_LANG"));
+
+		HttpResponse<String> unknown = this.http.get("/images/" + LISTING + "?index=1", "HX-Request", "true",
+				"Starkiller-Language", "<script>", "Cookie", "STARKILLER_LANG=de");
+		assertThat(unknown.statusCode()).isEqualTo(200);
+		assertThat(unknown.body()).contains("Foto 1 von").doesNotContain("<script>");
 	}
 
 	@Test
