@@ -193,8 +193,8 @@ class RenderedPages extends OncePerRequestFilter {
 		}
 		// Everything the answer varies on, each reduced to the few forms that exist: the site's base
 		// (absolute links: the configured public URL, or a host the site vouches for), htmx or not,
-		// and which representation the Accept header chooses.
-		// and, but for JSON, the language (one of a few: whatever the visitor's Accept-Language).
+		// which representation the Accept header chooses and, but for JSON, the language (one of
+		// five, whatever the visitor's Accept-Language).
 		String tour = (route.group(3) != null) ? route.group(3) : "";
 		String language = representation.equals("json") ? "" : " " + Languages.of(request);
 		return (fragment ? "fragment " : "page ") + base + "/" + route.group(1) + "/" + Long.parseLong(route.group(2))
