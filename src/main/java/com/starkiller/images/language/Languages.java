@@ -2,6 +2,8 @@ package com.starkiller.images.language;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,6 +35,10 @@ public final class Languages {
 	private static final int MAX_ACCEPT_LANGUAGE = 256;
 
 	private static final String RESOLVED = Languages.class.getName() + ".resolved";
+
+	private static final int MAX_ACCEPTED = 4096;
+
+	private static final Map<String, String> ACCEPTED = new ConcurrentHashMap<>();
 
 	private Languages() {
 	}
@@ -95,6 +101,20 @@ public final class Languages {
 		if (header == null || header.isBlank() || header.length() > MAX_ACCEPT_LANGUAGE) {
 			return DEFAULT;
 		}
+		// Browsers send a few headers over and over: each is parsed once (and the first few
+		// thousand kept), not on every request for a kept page.
+		String known = ACCEPTED.get(header);
+		if (known != null) {
+			return known;
+		}
+		String tag = lookup(header);
+		if (ACCEPTED.size() < MAX_ACCEPTED) {
+			ACCEPTED.put(header, tag);
+		}
+		return tag;
+	}
+
+	private static String lookup(String header) {
 		try {
 			String best = Locale.lookupTag(Locale.LanguageRange.parse(header), TAGS);
 			return (best != null) ? best : DEFAULT;
