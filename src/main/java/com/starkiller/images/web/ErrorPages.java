@@ -1,6 +1,7 @@
 package com.starkiller.images.web;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
@@ -13,6 +14,7 @@ import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.error.ErrorAttributeOptions.Include;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -44,19 +46,33 @@ class ErrorPages implements ErrorController {
 
 	private final ErrorAttributes errorAttributes;
 
-	ErrorPages(ErrorAttributes errorAttributes) {
+	private final MessageSource messages;
+
+	ErrorPages(ErrorAttributes errorAttributes, MessageSource messages) {
 		this.errorAttributes = errorAttributes;
+		this.messages = messages;
 	}
 
 	/** People get the error page; the JSON API gets problem details whatever it accepts. */
 	@RequestMapping
-	Object page(HttpServletRequest request, HttpServletResponse response) {
+	Object page(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path && ApiPaths.matches(path)) {
 			return json(request, response);
 		}
 		Problem problem = problem(request, response);
-		return new ModelAndView(VIEW, Map.of("problem", problem), problem.status());
+		return new ModelAndView(VIEW, Map.of("problem", problem, "words", words(problem, locale)), problem.status());
+	}
+
+	/**
+	 * The title and explanation in the page's language: a general one per status where the bundle
+	 * has it, else the problem's own (English has none, so English pages keep the specific reason).
+	 * Looked up with a default, because a missing message asked for without one costs an exception.
+	 */
+	private Words words(Problem problem, Locale locale) {
+		String title = this.messages.getMessage("error.title." + problem.code(), null, problem.title(), locale);
+		String detail = this.messages.getMessage("error.detail." + problem.code(), null, problem.detail(), locale);
+		return new Words(title, detail);
 	}
 
 	@RequestMapping(produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
@@ -128,6 +144,11 @@ class ErrorPages implements ErrorController {
 		catch (IllegalArgumentException ex) {
 			return "/";
 		}
+	}
+
+	/** The error page's title and explanation in the page's language. */
+	record Words(String title, String detail) {
+
 	}
 
 	/** What the error page and the problem details say. */

@@ -300,6 +300,29 @@ public final class Browser implements AutoCloseable {
 		this.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
 	}
 
+	/**
+	 * Two quick taps of one finger at a point, on a touch screen. The second comes 120 ms after the
+	 * first by the events' own time stamps, so the page sees a double-tap however slowly the
+	 * commands travel.
+	 */
+	public void doubleTap(int x, int y) {
+		double first = System.currentTimeMillis() / 1000.0;
+		for (double at : new double[] { first, first + 0.06, first + 0.12, first + 0.18 }) {
+			boolean down = (at == first || at == first + 0.12);
+			this.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", down ? "touchStart" : "touchEnd",
+					"touchPoints", down ? List.of(Map.of("x", x, "y", y)) : List.of(), "timestamp", at));
+		}
+	}
+
+	/**
+	 * Turns the mouse wheel at a point with Ctrl held, as a trackpad's pinch arrives: negative away
+	 * from the person.
+	 */
+	public void ctrlWheel(int x, int y, int deltaY) {
+		this.driver.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", "mouseWheel", "x", x, "y", y,
+				"deltaX", 0, "deltaY", deltaY, "modifiers", 2));
+	}
+
 	/** Tells the pages that the person asked their system for reduced motion ({@code prefers-reduced-motion}). */
 	public void preferReducedMotion() {
 		this.driver.executeCdpCommand("Emulation.setEmulatedMedia",

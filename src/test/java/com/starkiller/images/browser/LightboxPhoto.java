@@ -93,6 +93,19 @@ public final class LightboxPhoto {
 		return this;
 	}
 
+	/** Taps twice with one finger at a point of the window, such as one {@link Box#at} gives. */
+	public LightboxPhoto doubleTapAt(int[] point) {
+		this.browser.doubleTap(point[0], point[1]);
+		return this;
+	}
+
+	/** Turns the wheel with Ctrl held (a trackpad's pinch) over the photo's middle: negative zooms in. */
+	public LightboxPhoto turnWheelWithCtrl(int deltaY) {
+		Box shown = shown();
+		this.browser.ctrlWheel(shown.centreX(), shown.centreY(), deltaY);
+		return this;
+	}
+
 	/** Turns the mouse wheel over the photo's middle: negative away from the person (zoom in). */
 	public LightboxPhoto turnWheel(int deltaY) {
 		Box shown = shown();
