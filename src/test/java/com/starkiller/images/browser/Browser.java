@@ -307,10 +307,11 @@ public final class Browser implements AutoCloseable {
 	 */
 	public void doubleTap(int x, int y) {
 		double first = System.currentTimeMillis() / 1000.0;
-		for (double at : new double[] { first, first + 0.06, first + 0.12, first + 0.18 }) {
-			boolean down = (at == first || at == first + 0.12);
+		// Down, up, down, up, 60 ms apart.
+		for (int step = 0; step < 4; step++) {
+			boolean down = step % 2 == 0;
 			this.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", down ? "touchStart" : "touchEnd",
-					"touchPoints", down ? List.of(Map.of("x", x, "y", y)) : List.of(), "timestamp", at));
+					"touchPoints", down ? List.of(Map.of("x", x, "y", y)) : List.of(), "timestamp", first + 0.06 * step));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package com.starkiller.images.browser;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,43 +37,13 @@ class LightboxZoomBrowserTest extends BrowserTest {
 
 	@Test
 	void aDoubleClickZoomsInWhereItClicksAndAnotherZoomsBackOut(Browser browser) {
-		Lightbox lightbox = open(browser);
-		String caption = lightbox.caption();
-		LightboxPhoto photo = lightbox.photo();
-
-		// Near enough the middle that the zoomed photo need not move in to keep its edges outside the frame.
-		int[] point = photo.bounds().at(0.45, 0.4);
-		photo.doubleClickAt(point).awaitZoom(200);
-		assertThat(photo.pointAt(point[0], point[1])).as("the point clicked is still under the mouse")
-			.containsExactly(new double[] { 0.45, 0.4 }, within(0.02));
-		assertThat(lightbox.caption()).as("the clicks zoomed the photo rather than moving on").isEqualTo(caption);
-		assertThat(browser.path()).isEqualTo(FIRST_PHOTO);
-		Accessibility.assertNoSeriousViolations(browser);
-
-		photo.doubleClickAt(point).awaitZoom(100);
-		assertThat(lightbox.caption()).isEqualTo(caption);
-		assertThat(browser.path()).isEqualTo(FIRST_PHOTO);
+		zoomsInAtThePointAndBackOut(browser, LightboxPhoto::doubleClickAt);
 	}
 
 	@Test
 	@Phone
 	void onAPhoneADoubleTapZoomsInWhereItTapsAndAnotherZoomsBackOut(Browser browser) {
-		Lightbox lightbox = open(browser);
-		String caption = lightbox.caption();
-		LightboxPhoto photo = lightbox.photo();
-
-		int[] point = photo.bounds().at(0.45, 0.4);
-		photo.doubleTapAt(point).awaitZoom(200);
-		assertThat(photo.pointAt(point[0], point[1])).as("the point tapped is still under the finger")
-			.containsExactly(new double[] { 0.45, 0.4 }, within(0.02));
-		assertThat(lightbox.caption()).as("the taps zoomed the photo rather than moving on").isEqualTo(caption);
-		assertThat(browser.path()).isEqualTo(FIRST_PHOTO);
-		Accessibility.assertNoSeriousViolations(browser);
-
-		photo.doubleTapAt(point).awaitZoom(100);
-		browser.waitForHtmx();
-		assertThat(lightbox.caption()).isEqualTo(caption);
-		assertThat(browser.path()).isEqualTo(FIRST_PHOTO);
+		zoomsInAtThePointAndBackOut(browser, LightboxPhoto::doubleTapAt);
 	}
 
 	@Test
@@ -234,6 +205,32 @@ class LightboxZoomBrowserTest extends BrowserTest {
 		assertThat(lightbox.isOpen()).isFalse();
 		assertThat(browser.path()).isEqualTo("/listings/" + LISTING);
 		assertThat(page.name()).isEqualTo("Zoom house");
+	}
+
+	/**
+	 * A double (click or tap) zooms to 200 % with the point under the pointer staying there, and
+	 * the photo does not move on; another brings it back to 100 %.
+	 */
+	private static void zoomsInAtThePointAndBackOut(Browser browser, BiConsumer<LightboxPhoto, int[]> twice) {
+		Lightbox lightbox = open(browser);
+		String caption = lightbox.caption();
+		LightboxPhoto photo = lightbox.photo();
+
+		// Near enough the middle that the zoomed photo need not move in to keep its edges outside the frame.
+		int[] point = photo.bounds().at(0.45, 0.4);
+		twice.accept(photo, point);
+		photo.awaitZoom(200);
+		assertThat(photo.pointAt(point[0], point[1])).as("the point is still under the pointer")
+			.containsExactly(new double[] { 0.45, 0.4 }, within(0.02));
+		assertThat(lightbox.caption()).as("the double zoomed the photo rather than moving on").isEqualTo(caption);
+		assertThat(browser.path()).isEqualTo(FIRST_PHOTO);
+		Accessibility.assertNoSeriousViolations(browser);
+
+		twice.accept(photo, point);
+		photo.awaitZoom(100);
+		browser.waitForHtmx();
+		assertThat(lightbox.caption()).isEqualTo(caption);
+		assertThat(browser.path()).isEqualTo(FIRST_PHOTO);
 	}
 
 	private static Lightbox open(Browser browser) {
