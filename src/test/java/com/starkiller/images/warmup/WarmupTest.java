@@ -57,7 +57,8 @@ class WarmupTest {
 	private static final Set<String> EVERY_MISS_PATH = Set.of("page /listings/{id}", "fragment /listings/{id}",
 			"page /images/{id}?index", "fragment /images/{id}?index", "json /images/{id}?index",
 			"page /reviews/{id}?index", "fragment /reviews/{id}?index", "json /reviews/{id}?index",
-			"page /listings/{id}/photos", "fragment /listings/{id}/photos", "json /listings/{id}/photos");
+			"page /listings/{id}/photos", "fragment /listings/{id}/photos", "json /listings/{id}/photos",
+			"image /media/{image}/{width}");
 
 	@Test
 	void readinessWaitsForTheWarmupWhichAsksForEveryMissPathAndWritesNothing() throws Exception {
@@ -91,7 +92,8 @@ class WarmupTest {
 			assertThat(sessions()).isEqualTo(sessions);
 
 			Scrape before = scrape(management);
-			for (String route : List.of("/listings/{id}", "/images/{id}", "/reviews/{id}", "/listings/{id}/photos")) {
+			for (String route : List.of("/listings/{id}", "/images/{id}", "/reviews/{id}", "/listings/{id}/photos",
+					"/media/{image}/{width}")) {
 				assertThat(before.sum("starkiller_warmup_requests_total", "route", route, "outcome", "2xx")).isPositive();
 				assertThat(before.sum("http_server_requests_seconds_count", "uri", route)).isZero();
 			}
@@ -244,8 +246,12 @@ class WarmupTest {
 			}
 		}
 
-		/** Such as {@code json /images/{id}?index}. */
+		/** Such as {@code json /images/{id}?index}, or {@code image /media/{image}/{width}} for a photo. */
 		private static String kind(HttpServletRequest request) {
+			String accept = request.getHeader("Accept");
+			if (accept != null && accept.startsWith("image/") && request.getRequestURI().matches("/media/[^/]+/\\d+")) {
+				return "image /media/{image}/{width}";
+			}
 			String form = "application/json".equals(request.getHeader("Accept")) ? "json"
 					: (request.getHeader("HX-Request") != null) ? "fragment" : "page";
 			String route = request.getRequestURI().replaceAll("/\\d+(?=/photos$|$)", "/{id}");
