@@ -20,9 +20,9 @@ public record ListingPage(Listing listing, Gallery lightbox, Carousel reviews, S
 		return this.listing.photos().subList(Math.min(1, this.listing.photoCount()), Math.min(5, this.listing.photoCount()));
 	}
 
-	/** The hero is fetched first, unless a photo is open over it: that photo is then. */
+	/** The hero is fetched first, unless a photo is open over it and hides it: that photo is then. */
 	public String heroPriority() {
-		return (this.lightbox == null) ? "high" : "auto";
+		return (this.lightbox == null) ? "high" : "low";
 	}
 
 	public boolean hasPhotos() {

@@ -38,6 +38,31 @@ class GalleryTest extends IntegrationTest {
 		assertThat(lightbox.getElementById("next").attr("hx-push-url")).isEqualTo("true");
 	}
 
+	/** The image each page paints largest is fetched first; what it hides, or what follows it, waits. */
+	@Test
+	void eachPageFetchesItsLargestPaintFirst() {
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.photoCount() >= 3);
+		String id = Long.toString(listing.id());
+
+		Document page = Http.html(this.http.get("/listings/" + id));
+		Document open = Http.html(this.http.get("/images/" + id + "?index=2"));
+		Document tour = Http.html(this.http.get("/listings/" + id + "/photos"));
+
+		assertThat(page.select("#background img:not(.placeholder)").attr("fetchpriority")).isEqualTo("high");
+		assertThat(open.getElementById("display-image").attr("fetchpriority")).isEqualTo("high");
+		assertThat(open.select("#background img:not(.placeholder)").attr("fetchpriority"))
+			.as("the hero, hidden behind the open photo").isEqualTo("low");
+		assertThat(open.select("#slider-container img")).hasSize(listing.photoCount())
+			.allSatisfy((thumb) -> assertThat(thumb.attr("fetchpriority")).isEqualTo("low"));
+		var photos = tour.select("a[data-tour-photo] img:not(.placeholder)");
+		assertThat(photos).hasSize(listing.photoCount());
+		assertThat(photos.first().attr("fetchpriority")).isEqualTo("high");
+		assertThat(photos.first().hasAttr("loading")).as("the first photo is not lazy").isFalse();
+		assertThat(photos.subList(1, photos.size()))
+			.allSatisfy((photo) -> assertThat(photo.attr("loading")).isEqualTo("lazy"))
+			.allSatisfy((photo) -> assertThat(photo.hasAttr("fetchpriority")).isFalse());
+	}
+
 	@Test
 	void theLightboxNamesThePhotosRoomAndTheStripMarksWhereEachRoomStarts() {
 		PhotoTours.withRooms(this.listings);
