@@ -22,6 +22,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.starkiller.images.cache.CacheLookups;
 import com.starkiller.images.cache.CacheProperties;
+import com.starkiller.images.language.Languages;
 import com.starkiller.images.web.KeptPages;
 
 /**
@@ -33,6 +34,8 @@ import com.starkiller.images.web.KeptPages;
  */
 @Component
 class ListingShells {
+
+	private static final String CANONICAL = "canonical";
 
 	static final String ASSEMBLED = "listing/assembled";
 
@@ -77,9 +80,21 @@ class ListingShells {
 		}
 	}
 
+	/**
+	 * The page's canonical address: the language's own ({@code ?lang=}) when the address names one;
+	 * else the address that follows the visitor's language (the x-default alternate), itself. A
+	 * canonical pointing from one hreflang alternate to another would tell search engines two stories.
+	 */
+	private static String canonical(ListingPage page, HttpServletRequest request) {
+		String named = request.getParameter(Languages.PARAMETER);
+		return (named == null) ? page.share().url()
+				: page.share().url() + "?" + Languages.PARAMETER + "=" + RequestContextUtils.getLocale(request).getLanguage();
+	}
+
 	/** The view that renders {@code page}, from its listing's shell when it may be; the model gets what it needs. */
 	String view(ListingPage page, Model model, HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("page", page);
+		model.addAttribute(CANONICAL, canonical(page, request));
 		// Without photos a page has no hero, so no priority to fill: it is rendered in full. So is
 		// the instance's own warm-up, which leaves the shells, like the kept pages, to visitors.
 		if (this.shells == null || !KeptPages.shared(request) || KeptPages.passingThrough(request)
@@ -87,7 +102,8 @@ class ListingShells {
 			return ListingPages.VIEW;
 		}
 		Locale locale = RequestContextUtils.getLocale(request);
-		String key = page.share().url() + " " + request.getContextPath() + " v" + page.listing().version() + " "
+		// The canonical address holds the share URL, and the language when the address names one.
+		String key = canonical(page, request) + " " + request.getContextPath() + " v" + page.listing().version() + " "
 				+ locale.toLanguageTag();
 		Shell shell = this.shells.getIfPresent(key);
 		this.lookups.count(shell != null);
@@ -117,6 +133,7 @@ class ListingShells {
 			View view = this.views.getObject().resolveViewName(ListingPages.VIEW, locale);
 			Map<String, Object> model = new HashMap<>();
 			model.put("page", page);
+			model.put(CANONICAL, canonical(page, request));
 			model.put("slot", this.marker);
 			ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 			view.render(model, request, capture);

@@ -154,6 +154,17 @@ class LanguageTest extends IntegrationTest {
 		assertThat(page.select("link[rel=alternate][hreflang]")).extracting((link) -> link.attr("hreflang") + " " + link.attr("href"))
 			.containsExactly("en " + url + "?lang=en", "es " + url + "?lang=es", "fr " + url + "?lang=fr",
 					"de " + url + "?lang=de", "ar " + url + "?lang=ar", "x-default " + url);
+		// The x-default address (the language from Accept-Language) is its own canonical, also once the
+		// Arabic page's shell is held (a listing's shell is made at its second ask).
+		for (int i = 0; i < 3; i++) {
+			assertThat(Http.html(this.http.get("/listings/" + LISTING + "?lang=ar")).selectFirst("link[rel=canonical]").attr("href"))
+				.isEqualTo(url + "?lang=ar");
+		}
+		for (int i = 0; i < 3; i++) {
+			Document negotiated = Http.html(this.http.get("/listings/" + LISTING, "Accept-Language", "ar"));
+			assertThat(negotiated.selectFirst("html").attr("lang")).isEqualTo("ar");
+			assertThat(negotiated.selectFirst("link[rel=canonical]").attr("href")).isEqualTo(url);
+		}
 	}
 
 	@Test
