@@ -102,9 +102,12 @@ class WarmupTest {
 
 			// A visitor's request after the warm-up is counted and kept as usual.
 			assertThat(http.get("/reviews/7?index=1").statusCode()).isEqualTo(200);
-			Scrape after = scrape(management);
-			assertThat(after.sum("http_server_requests_seconds_count", "uri", "/reviews/{id}")).isEqualTo(1);
-			assertThat(after.sum("starkiller_rendered_pages")).isEqualTo(1);
+			// The server records its observation as the response completes, which the client can see first.
+			await().atMost(LIMIT).untilAsserted(() -> {
+				Scrape after = scrape(management);
+				assertThat(after.sum("http_server_requests_seconds_count", "uri", "/reviews/{id}")).isEqualTo(1);
+				assertThat(after.sum("starkiller_rendered_pages")).isEqualTo(1);
+			});
 		}
 		finally {
 			gate.open.countDown();
