@@ -33,7 +33,8 @@ class RequestObservation {
 		ServerHttpObservationFilter filter = new ServerHttpObservationFilter(registry, new KeptOrRendered(name));
 		FilterRegistrationBean<ServerHttpObservationFilter> registration = new FilterRegistrationBean<>(filter);
 		// After ResponseTimeFilter and the security headers (HIGHEST_PRECEDENCE), the host and
-		// Content-Type checks (+ 1); before the kept pages (+ 3).
+		// Content-Type checks (+ 1); before the answer to MongoDB out of reach (+ 3) and the kept
+		// pages (+ 4).
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 		return registration;

@@ -27,7 +27,7 @@ class WarmupConfiguration {
 		return new WarmupTraffic();
 	}
 
-	/** Before the request observation (+ 2) and the kept pages (+ 3), which it tells about the request. */
+	/** Before the request observation (+ 2) and the kept pages (+ 4), which it tells about the request. */
 	@Bean
 	FilterRegistrationBean<WarmupTraffic> warmupTrafficFilter(WarmupTraffic traffic) {
 		FilterRegistrationBean<WarmupTraffic> registration = new FilterRegistrationBean<>(traffic);

@@ -23,8 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * stack trace of some 150 lines: thousands a second under load, when an operator most needs to
  * read the log.
  */
+// Inside the request observation (+ 2), so the metrics count these answers as the 503s they are,
+// not as the 500 the observation records for an exception; outside the kept pages (+ 4).
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class DatabaseOutages extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutages.class);

@@ -37,12 +37,13 @@ import com.starkiller.images.language.Languages;
  * page rendered to be kept holds no visitor's Save state ({@link KeptPages#shared}). Each answer has a strong ETag; a match gets 304; clients that accept gzip get the form
  * compressed once, for the first of them. It runs before the session and security filters, so a
  * page served from memory costs no session or security work; the headers that the rest of the
- * chain gave the first answer are replayed. The request observation runs just before it, so a
- * kept answer is counted under its route like a rendered one ({@link KeptPages}). The instance's
+ * chain gave the first answer are replayed. The request observation runs before it (with only
+ * {@link DatabaseOutages} between), so a kept answer is counted under its route like a rendered one
+ * ({@link KeptPages}). The instance's
  * own warm-up is rendered like any miss but never kept ({@link KeptPages#passThrough}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 class RenderedPages extends OncePerRequestFilter {
 
 	/** Headers of the first answer that are not replayed: set per answer, or by this filter. */

@@ -94,6 +94,11 @@ class MongoHangTest {
 			assertThat(http.get("/readyz").statusCode()).isEqualTo(503);
 
 			assertThat(output.getOut()).contains("MongoDB is not answering: ").doesNotContain("Servlet.service()");
+			// The metrics count them as the 503s they are, not as 500s.
+			String metrics = app.management().get("/actuator/prometheus").body();
+			assertThat(metrics.lines().filter((line) -> line.startsWith("http_server_requests_seconds_count{")))
+				.anyMatch((line) -> line.contains("status=\"503\"") && !line.contains("uri=\"/readyz\""))
+				.noneMatch((line) -> line.contains("status=\"500\""));
 		}
 		finally {
 			mongo.thaw();
