@@ -17,7 +17,8 @@ Files the bash script writes into RUN_DIR (tab-separated, no header):
   runs.tsv     scenario, target (app|app-c1|ceiling|cold|warm), round, kind (wrk|wrk-random|siege|artillery),
                output file, exit code, start epoch, end epoch, the exact command
   cpus.tsv     role, comm, pid, Cpus_allowed_list, CPU it last ran on (ps psr)
-  rss.tsv      epoch, phase ("<scenario> <target> <round>" or a step name), VmRSS kB of the app
+  rss.tsv      epoch, phase ("<scenario> <target> <round>" or a step name), VmRSS kB of the app,
+               and its CPU time so far (utime + stime, clock ticks; empty in runs before 2026-12-06)
   ceiling.tsv  body id, path, hx (0|1), json (0|1), Content-Type, body file, bytes, session (0|1)
 """
 
@@ -322,6 +323,47 @@ def rss_by_scenario(run):
             continue  # ceiling rounds: the app is idle
         peaks[key] = max(peaks.get(key, 0), kb)
     return peaks
+
+
+def cpu_by_phase(run):
+    """Cores the app used in each "<scenario> <target>", from consecutive samples of its CPU time
+    within one phase (a restart's new process, or a sample without ticks, starts afresh)."""
+    hz = os.sysconf("SC_CLK_TCK")
+    used = {}
+    prev = None
+    for row in read_tsv(os.path.join(run, "rss.tsv")):
+        if len(row) < 4 or not row[3].isdigit():
+            prev = None
+            continue
+        t, ticks = float(row[0].replace(",", ".")), int(row[3])
+        phase = row[1].split()
+        key = tuple(phase[:2]) if len(phase) >= 2 else None
+        if prev and key and prev[2] == key and ticks >= prev[1] and t > prev[0]:
+            total = used.setdefault(key, [0.0, 0.0])
+            total[0] += (ticks - prev[1]) / hz
+            total[1] += t - prev[0]
+        prev = (t, ticks, key)
+    return {" ".join(k): v[0] / v[1] for k, v in used.items() if v[1] > 0}
+
+
+def cpu_line(results, cores_by_phase):
+    """One sentence: the app's cores and CPU time per request in each measured scenario."""
+    parts = []
+    for phase, cores in sorted(cores_by_phase.items()):
+        scen, target = phase.split(" ", 1)
+        if target == "ceiling":
+            continue  # nginx answers those; the app idles
+        entry = results.get((scen, target))
+        if not entry or not entry.get("rps"):
+            continue
+        per_request_us = cores / entry["rps"] * 1e6
+        per = f"{per_request_us / 1000:.2f} ms" if per_request_us >= 1000 else f"{per_request_us:.0f} µs"
+        parts.append(f"{scen} {target} {cores:.2f} cores, {per}")
+    if not parts:
+        return None
+    return ("App CPU (its utime + stime, read with each VmRSS sample; cores used, then CPU time per "
+            "request at the scenario's mean requests/s): " + "; ".join(parts) + ". The load generators "
+            "and servers beside it are not counted, so the time per request is the app's own cost.")
 
 
 # ---------------------------------------------------------------------------- formatting
@@ -698,6 +740,9 @@ def section(results, meta, table, details, plot_name, run_no, run):
     if m.get("redis_vmhwm_kb"):
         mem += f"; the embedded redis-server, a separate process, VmHWM {f_mib(m.get('redis_vmhwm_kb'))}"
     lines += [mem + ". (The kernel updates VmHWM lazily, so it can be a little under a sampled VmRSS.)", ""]
+    cpu = cpu_line(results, m.get("app_cpu") or {})
+    if cpu:
+        lines += [cpu, ""]
     if plot_name:
         lines += [f"![{run_name}: requests/s and p99 per scenario, app vs nginx ceiling]({plot_name})", ""]
     lines += ["Exact commands (ports were free ones picked for the run):", ""]
@@ -882,6 +927,7 @@ def cmd_report(run, docs=None, png_dir=None):
     meta["where_ran"] = where_ran(run)
     results = aggregate(run)
     peaks = rss_by_scenario(run)
+    meta["app_cpu"] = cpu_by_phase(run)
     table = build_table(results, peaks, meta)
     details = round_details(results)
 
