@@ -337,7 +337,8 @@ def cpu_by_phase(run):
             continue
         t, ticks = float(row[0].replace(",", ".")), int(row[3])
         phase = row[1].split()
-        key = tuple(phase[:2]) if len(phase) >= 2 else None
+        # ceiling rounds are nginx's: the app idles through them
+        key = tuple(phase[:2]) if len(phase) >= 2 and phase[1] != "ceiling" else None
         if prev and key and prev[2] == key and ticks >= prev[1] and t > prev[0]:
             total = used.setdefault(key, [0.0, 0.0])
             total[0] += (ticks - prev[1]) / hz
@@ -351,8 +352,6 @@ def cpu_line(results, cores_by_phase):
     parts = []
     for phase, cores in sorted(cores_by_phase.items()):
         scen, target = phase.split(" ", 1)
-        if target == "ceiling":
-            continue  # nginx answers those; the app idles
         entry = results.get((scen, target))
         if not entry or not entry.get("rps"):
             continue

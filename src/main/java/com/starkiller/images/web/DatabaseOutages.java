@@ -48,8 +48,7 @@ class DatabaseOutages extends OncePerRequestFilter {
 				throw ex;
 			}
 			report(ex);
-			FilterErrors.send(request, response,
-					new Unavailable("The database is not answering; please try again in a moment."));
+			FilterErrors.send(request, response, Unavailable.database());
 		}
 	}
 

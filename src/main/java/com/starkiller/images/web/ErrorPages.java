@@ -109,8 +109,7 @@ class ErrorPages implements ErrorController {
 
 	/** MongoDB out of reach or too slow, anywhere in the cause chain, becomes {@link Unavailable}. */
 	private static Throwable unavailable(Throwable error) {
-		return Unavailable.databaseOutOfReach(error)
-				? new Unavailable("The database is not answering; please try again in a moment.") : error;
+		return Unavailable.databaseOutOfReach(error) ? Unavailable.database() : error;
 	}
 
 	/**

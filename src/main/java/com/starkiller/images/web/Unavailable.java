@@ -20,6 +20,11 @@ public class Unavailable extends ResponseStatusException {
 		super(HttpStatus.SERVICE_UNAVAILABLE, reason);
 	}
 
+	/** MongoDB out of reach or too slow, in the words every such answer gives. */
+	public static Unavailable database() {
+		return new Unavailable("The database is not answering; please try again in a moment.");
+	}
+
 	/** Whether the failure, anywhere in its cause chain, is MongoDB out of reach or too slow. */
 	public static boolean databaseOutOfReach(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
