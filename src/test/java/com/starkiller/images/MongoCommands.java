@@ -1,10 +1,13 @@
 package com.starkiller.images;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonValue;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -13,7 +16,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Counts the queries MongoDB receives for what pages show (listings, reviews, image bytes), so
  * tests can prove a cache hit ran none; background work (the sweep of pending evictions) is not
- * counted.
+ * counted. It also counts, per collection, the commands that count or aggregate: the embedded
+ * server answers those by reading every document, so a path that must stay fast on a large
+ * collection issues none.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class MongoCommands implements CommandListener {
@@ -22,17 +27,32 @@ public class MongoCommands implements CommandListener {
 
 	private final AtomicInteger finds = new AtomicInteger();
 
+	private final Map<String, AtomicInteger> scans = new ConcurrentHashMap<>();
+
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
 		String command = event.getCommandName();
-		if ((command.equals("find") || command.equals("aggregate"))
-				&& CONTENT.contains(event.getCommand().get(command).asString().getValue())) {
+		BsonValue target = event.getCommand().get(command);
+		if (target == null || !target.isString()) {
+			return;
+		}
+		String collection = target.asString().getValue();
+		if ((command.equals("find") || command.equals("aggregate")) && CONTENT.contains(collection)) {
 			this.finds.incrementAndGet();
+		}
+		if (command.equals("aggregate") || command.equals("count")) {
+			this.scans.computeIfAbsent(collection, (name) -> new AtomicInteger()).incrementAndGet();
 		}
 	}
 
 	public int queries() {
 		return this.finds.get();
+	}
+
+	/** The count and aggregate commands {@code collection} has received. */
+	public int countsAndAggregations(String collection) {
+		AtomicInteger scans = this.scans.get(collection);
+		return (scans != null) ? scans.get() : 0;
 	}
 
 	@Bean

@@ -35,7 +35,7 @@ public interface ListingRepository extends MongoRepository<Listing, Long> {
 	 * Whether a document (a listing or its tombstone) has this id. Not {@code existsById}: Spring Data
 	 * counts for that, an aggregation, which the embedded server answers by reading every listing.
 	 */
-	private boolean stored(long id) {
+	default boolean stored(long id) {
 		return findById(id).isPresent();
 	}
 

@@ -64,15 +64,15 @@ public class ListingWrites {
 		throw new ResponseStatusException(HttpStatus.CONFLICT, "No free listing id was found; try again.");
 	}
 
-	/**
-	 * Keeps every id below {@code end} for a seed about to write them; returns the highest id
-	 * handed out to a created listing before (-1 if none), below which the seed must skip ids taken.
-	 */
 	/** Listings written in bulk, outside these writes (the seed): they are seen at once. */
 	public void seeded(Collection<Long> ids) {
 		this.updates.seeded(ids);
 	}
 
+	/**
+	 * Keeps every id below {@code end} for a seed about to write them; returns the highest id
+	 * handed out to a created listing before (-1 if none), below which the seed must skip ids taken.
+	 */
 	public long reserveIdsBelow(long end) {
 		return this.ids.reserveBelow(end);
 	}

@@ -116,7 +116,7 @@ class Seeder {
 		List<Document> reviews = new ArrayList<>();
 		List<Document> listingDocuments = new ArrayList<>((int) (last - first));
 		for (long id = first; id < last; id++) {
-			if (id <= taken && this.listings.existsById(id)) {
+			if (id <= taken && this.listings.stored(id)) {
 				continue;
 			}
 			data.reviewPages(id).forEach((page) -> reviews.add(toDocument(page)));
