@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -30,8 +32,9 @@ import com.starkiller.images.web.SiteProperties;
  * runner, and Spring Boot turns readiness to accepting traffic only after the last one. Tomcat,
  * the filters, the controllers, Thymeleaf, Jackson, the caches and the MongoDB and Redis clients
  * then meet the first visitors compiled instead of interpreted. It only reads, without cookies, so
- * nothing is written and no session is made. It stops at a number of requests or a time, whichever
- * comes first, and whatever fails (no listings, MongoDB down) is logged and the start goes on.
+ * nothing is written and no session is made. It stops once the JIT has settled ({@link JitSettling}),
+ * at a number of requests or at a time, whichever comes first, and whatever fails (no listings,
+ * MongoDB down) is logged and the start goes on.
  */
 @Order(Ordered.LOWEST_PRECEDENCE)
 class Warmup implements ApplicationRunner {
@@ -43,6 +46,9 @@ class Warmup implements ApplicationRunner {
 
 	/** A thread stops after this many requests in a row got no answer (the port does not take them). */
 	private static final int FAILURES = 10;
+
+	/** How often the JIT's activity is sampled while the warm-up runs. */
+	private static final Duration CHECK = Duration.ofSeconds(1);
 
 	/** How long past the time limit the last requests may take to end (each times out at the limit). */
 	private static final Duration GRACE = Duration.ofSeconds(2);
@@ -96,30 +102,45 @@ class Warmup implements ApplicationRunner {
 			return;
 		}
 		LoopbackClient client = LoopbackClient.to((WebServerApplicationContext) this.context, this.site);
+		JitSettling jit = JitSettling.ofThisJvm(this.properties.settledBelow(), this.properties.settleWindow());
+		AtomicBoolean settled = new AtomicBoolean();
 		String token = this.traffic.open();
 		ExecutorService threads = Executors.newFixedThreadPool(THREADS, daemons());
 		try {
 			AtomicLong next = new AtomicLong();
 			for (int i = 0; i < THREADS; i++) {
-				threads.execute(() -> visit(client, token, spread, next, deadline));
+				threads.execute(() -> visit(client, token, spread, next, deadline,
+						() -> settled.get() || deadline - System.nanoTime() <= 0));
 			}
 			threads.shutdown();
-			if (!threads.awaitTermination(deadline - System.nanoTime() + GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
-				log.warn("Warm-up threads still busy at the time limit; leaving them");
+			while (!threads.awaitTermination(CHECK.toNanos(), TimeUnit.NANOSECONDS)) {
+				long now = System.nanoTime();
+				if (now - deadline > GRACE.toNanos()) {
+					log.warn("Warm-up threads still busy at the time limit; leaving them");
+					break;
+				}
+				if (jit != null && !settled.get() && jit.settled(now)) {
+					settled.set(true);
+				}
 			}
 		}
 		finally {
 			threads.shutdownNow();
 			this.traffic.close();
 		}
-		log.info("Warm-up: {} requests over {} listings in {} ms ({})", this.tally.total(),
-				spread.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), this.tally);
+		String end = settled.get()
+				? String.format("the JIT settled: compiling %.1f %% of the last %d s", 100 * jit.lastShare(),
+						this.properties.settleWindow().toSeconds())
+				: (System.nanoTime() - deadline >= 0) ? "the time limit" : "the request limit";
+		log.info("Warm-up: {} requests over {} listings in {} ms ({}); ended at {}", this.tally.total(), spread.size(),
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), this.tally, end);
 	}
 
-	private void visit(LoopbackClient client, String token, List<Listing> spread, AtomicLong next, long deadline) {
+	private void visit(LoopbackClient client, String token, List<Listing> spread, AtomicLong next, long deadline,
+			BooleanSupplier stop) {
 		int failures = 0;
 		long n = next.getAndIncrement();
-		while (n < this.properties.requests() && failures < FAILURES && deadline - System.nanoTime() > 0) {
+		while (n < this.properties.requests() && failures < FAILURES && !stop.getAsBoolean()) {
 			Visit visit = Visit.nth(n, spread);
 			Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
 			try {

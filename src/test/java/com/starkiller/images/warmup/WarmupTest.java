@@ -171,6 +171,27 @@ class WarmupTest {
 		}
 	}
 
+	/**
+	 * With a request budget and a time limit far beyond the test's, only the JIT's settling can end
+	 * the warm-up: here a threshold no compiler reaches, judged over one second.
+	 */
+	@Test
+	void theWarmupEndsOnceTheJitHasSettled() throws IOException {
+		ChildApp app = ChildApp.launch("warmup-settled", List.of("-Xmx512m"), Map.of(), "--starkiller.seed.demo=true",
+				"--starkiller.seed.demo-listings=40", "--starkiller.seed.image-pool=4", "--starkiller.warmup.enabled=true",
+				"--starkiller.warmup.requests=100000000", "--starkiller.warmup.max-time=1h",
+				"--starkiller.warmup.settled-below=1000", "--starkiller.warmup.settle-window=1s",
+				"--starkiller.warmup.exit=true");
+		try {
+			assertThat(app.awaitExit(LIMIT)).as(app.tail(60)).isZero();
+			assertThat(app.lines()).anySatisfy((line) -> assertThat(line).contains("Warm-up: ")
+				.contains("ended at the JIT settled: compiling"));
+		}
+		finally {
+			app.close();
+		}
+	}
+
 	private static AppInstance startWithin(Duration limit, String... settings) {
 		CompletableFuture<AppInstance> starting = CompletableFuture.supplyAsync(() -> AppInstance.start(settings));
 		return await().atMost(limit).until(() -> starting.getNow(null), (app) -> app != null);
