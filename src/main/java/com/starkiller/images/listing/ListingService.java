@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
@@ -52,16 +53,17 @@ public class ListingService {
 
 	/**
 	 * Up to {@code count} existing listings spread evenly over the ids handed out so far (the seed's
-	 * and the API's form a prefix 0..k-1, found by point lookups).
+	 * and the API's form a prefix 0..k-1, found by point lookups), each reduced to what the caller
+	 * keeps of it as it is read, so thousands of them need not be in memory at once.
 	 */
-	public List<Listing> spread(int count) {
+	public <T> List<T> spread(int count, Function<Listing, T> kept) {
 		long end = this.repository.firstAbsentId();
 		long step = Math.max(1, end / Math.max(1, count));
 		List<Long> ids = LongStream.iterate(0, (id) -> id < end, (id) -> id + step).limit(count).boxed().toList();
-		List<Listing> spread = new ArrayList<>();
+		List<T> spread = new ArrayList<>();
 		// A hundred per query, so that each stays far inside the MongoDB timeout on a cold embedded server.
 		for (int from = 0; from < ids.size(); from += 100) {
-			spread.addAll(existing(ids.subList(from, Math.min(ids.size(), from + 100))));
+			existing(ids.subList(from, Math.min(ids.size(), from + 100))).forEach((listing) -> spread.add(kept.apply(listing)));
 		}
 		return spread;
 	}

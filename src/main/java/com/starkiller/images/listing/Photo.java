@@ -35,7 +35,12 @@ public record Photo(String image, String caption, int width, int height,
 
 	/** URL of the variant {@code width} pixels wide. */
 	public String src(int width) {
-		return "/media/" + this.image + "/" + width;
+		return src(this.image, width);
+	}
+
+	/** URL of the variant {@code width} pixels wide of a stored image. */
+	public static String src(String image, int width) {
+		return "/media/" + image + "/" + width;
 	}
 
 	public String srcset() {

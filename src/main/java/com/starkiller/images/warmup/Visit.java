@@ -3,7 +3,6 @@ package com.starkiller.images.warmup;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.Photo;
 
 /** One warm-up request: the route it exercises, the path and query it asks for, and in which form. */
@@ -30,14 +29,14 @@ record Visit(String route, String target, Form form) {
 	 * to one past its last photo or review (so the 404 path is warmed too, as random ids find it); for
 	 * a photo, one of the listing's in a random width (for a listing without photos, its page).
 	 */
-	static Visit nth(long n, List<Listing> listings) {
+	static Visit nth(long n, List<Target> listings) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		Kind kind = KINDS.get((int) (n % KINDS.size()));
-		Listing listing = listings.get(random.nextInt(listings.size()));
+		Target listing = listings.get(random.nextInt(listings.size()));
 		if (kind.route().equals(MEDIA)) {
 			if (listing.photoCount() > 0) {
-				Photo photo = listing.photo(1 + random.nextInt(listing.photoCount()));
-				return new Visit(MEDIA, photo.src(WIDTHS[random.nextInt(WIDTHS.length)]), Form.IMAGE);
+				String image = listing.images().get(random.nextInt(listing.photoCount()));
+				return new Visit(MEDIA, Photo.src(image, WIDTHS[random.nextInt(WIDTHS.length)]), Form.IMAGE);
 			}
 			kind = KINDS.get(0);
 		}

@@ -23,7 +23,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
-import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingService;
 import com.starkiller.images.web.SiteProperties;
 
@@ -96,7 +95,7 @@ class Warmup implements ApplicationRunner {
 
 	private void warmUp(long start) throws InterruptedException {
 		long deadline = start + this.properties.maxTime().toNanos();
-		List<Listing> spread = this.listings.spread(this.properties.listings());
+		List<Target> spread = this.listings.spread(this.properties.listings(), Target::of);
 		if (spread.isEmpty() || this.properties.requests() == 0) {
 			log.info("Warm-up skipped: no listing to ask for");
 			return;
@@ -128,15 +127,23 @@ class Warmup implements ApplicationRunner {
 			threads.shutdownNow();
 			this.traffic.close();
 		}
-		String end = settled.get()
-				? String.format("the JIT settled: compiling %.1f %% of the last %d s", 100 * jit.lastShare(),
-						this.properties.settleWindow().toSeconds())
-				: (System.nanoTime() - deadline >= 0) ? "the time limit" : "the request limit";
-		log.info("Warm-up: {} requests over {} listings in {} ms ({}); ended at {}", this.tally.total(), spread.size(),
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), this.tally, end);
+		log.info("Warm-up: {} requests over {} listings in {} ms ({}); it stopped {}", this.tally.total(), spread.size(),
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), this.tally, why(jit, settled.get(), deadline));
 	}
 
-	private void visit(LoopbackClient client, String token, List<Listing> spread, AtomicLong next, long deadline,
+	/** Why the warm-up stopped, for its log line. */
+	private String why(JitSettling jit, boolean settled, long deadline) {
+		if (settled) {
+			return String.format("when the JIT had settled (compiling %.1f %% of the last %d ms)", 100 * jit.lastShare(),
+					this.properties.settleWindow().toMillis());
+		}
+		if (System.nanoTime() - deadline >= 0) {
+			return "at the time limit";
+		}
+		return (this.tally.total() >= this.properties.requests()) ? "at the request limit" : "as requests went unanswered";
+	}
+
+	private void visit(LoopbackClient client, String token, List<Target> spread, AtomicLong next, long deadline,
 			BooleanSupplier stop) {
 		int failures = 0;
 		long n = next.getAndIncrement();

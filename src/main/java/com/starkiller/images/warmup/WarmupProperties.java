@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("starkiller.warmup")
 record WarmupProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1000000") @Min(0) int requests,
-		@DefaultValue("90s") @NotNull Duration maxTime, @DefaultValue("1000") @Min(1) int listings,
+		@DefaultValue("90s") @NotNull Duration maxTime, @DefaultValue("5000") @Min(1) int listings,
 		@DefaultValue("0.1") @DecimalMin("0") double settledBelow, @DefaultValue("5s") @NotNull Duration settleWindow,
 		@DefaultValue("false") boolean exit) {
 }

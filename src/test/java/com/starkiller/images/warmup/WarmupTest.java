@@ -185,7 +185,7 @@ class WarmupTest {
 		try {
 			assertThat(app.awaitExit(LIMIT)).as(app.tail(60)).isZero();
 			assertThat(app.lines()).anySatisfy((line) -> assertThat(line).contains("Warm-up: ")
-				.contains("ended at the JIT settled: compiling"));
+				.contains("it stopped when the JIT had settled (compiling"));
 		}
 		finally {
 			app.close();
