@@ -31,9 +31,11 @@ import com.starkiller.images.web.SiteProperties;
  * runner, and Spring Boot turns readiness to accepting traffic only after the last one. Tomcat,
  * the filters, the controllers, Thymeleaf, Jackson, the caches and the MongoDB and Redis clients
  * then meet the first visitors compiled instead of interpreted. It only reads, without cookies, so
- * nothing is written and no session is made. It stops once the JIT has settled ({@link JitSettling}),
- * at a number of requests or at a time, whichever comes first, and whatever fails (no listings,
- * MongoDB down) is logged and the start goes on.
+ * nothing is written and no session is made. It stops once the JIT has settled ({@link JitSettling})
+ * but not before a floor of time, or at a number of requests or at a time limit, whichever comes
+ * first, and whatever fails (no listings, MongoDB down) is logged and the start goes on. The floor
+ * is there because slow requests (a slow store, an older JDK) cross few compile thresholds a
+ * second, so the compilers can look idle while the code is still mostly interpreted.
  */
 @Order(Ordered.LOWEST_PRECEDENCE)
 class Warmup implements ApplicationRunner {
@@ -95,6 +97,7 @@ class Warmup implements ApplicationRunner {
 
 	private void warmUp(long start) throws InterruptedException {
 		long deadline = start + this.properties.maxTime().toNanos();
+		long floor = start + this.properties.minTime().toNanos();
 		List<Target> spread = this.listings.spread(this.properties.listings(), Target::of);
 		if (spread.isEmpty() || this.properties.requests() == 0) {
 			log.info("Warm-up skipped: no listing to ask for");
@@ -118,7 +121,9 @@ class Warmup implements ApplicationRunner {
 					log.warn("Warm-up threads still busy at the time limit; leaving them");
 					break;
 				}
-				if (jit != null && !settled.get() && jit.settled(now)) {
+				// Sampled from the start so the window is full at the floor; judged only past it.
+				boolean quiet = jit != null && !settled.get() && jit.settled(now);
+				if (quiet && now - floor >= 0) {
 					settled.set(true);
 				}
 			}
