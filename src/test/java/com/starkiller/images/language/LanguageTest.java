@@ -9,6 +9,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.support.AbstractApplicationContext;
 
 import com.starkiller.images.Http;
 import com.starkiller.images.IntegrationTest;
@@ -29,6 +31,15 @@ class LanguageTest extends IntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void theInterfaceTextComesFromMessagesFormattedWithoutASharedLock() {
+		assertThat(this.context.getBean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME))
+			.isInstanceOf(InterfaceMessages.class);
+	}
 
 	@Test
 	void acceptLanguagePicksTheBestLanguageWeHaveAndEnglishOtherwise() {
