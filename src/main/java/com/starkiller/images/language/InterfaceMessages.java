@@ -6,13 +6,10 @@ import java.util.Locale;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * The interface text of {@code messages*.properties}, formatted without a shared lock. Spring keeps
- * one {@link MessageFormat} per message and language and formats under that object's monitor; a
- * page formats about thirty such messages (each photo's "Open photo N of M", each thumbnail's
- * position), all requests the same few, and on two busy cores a thread preempted while holding one
- * stalls every other render: 966 waits of 10 ms or more, 21.7 s of waiting, in 40 s of random pages
- * (docs/benchmarks.md, "Ninth pass"). Here each format works on its own copy of the parsed message,
- * so the monitor it takes is never shared.
+ * The interface text of {@code messages*.properties}, each message formatted on its own copy of
+ * the parsed {@link MessageFormat}. Spring formats under the monitor of the one copy it keeps per
+ * message and language, and every page formats the same thirty or so: on two busy cores a thread
+ * preempted while holding one stalled every other render (docs/benchmarks.md, "Ninth pass").
  */
 class InterfaceMessages extends ResourceBundleMessageSource {
 

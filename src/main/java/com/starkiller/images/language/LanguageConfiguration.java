@@ -30,7 +30,9 @@ class LanguageConfiguration implements WebMvcConfigurer {
 	MessageSource messageSource(MessageSourceProperties properties) {
 		InterfaceMessages messages = new InterfaceMessages();
 		messages.setBasenames(properties.getBasename().toArray(String[]::new));
-		messages.setDefaultEncoding(properties.getEncoding().name());
+		if (properties.getEncoding() != null) {
+			messages.setDefaultEncoding(properties.getEncoding().name());
+		}
 		messages.setFallbackToSystemLocale(properties.isFallbackToSystemLocale());
 		Duration cacheDuration = properties.getCacheDuration();
 		if (cacheDuration != null) {
