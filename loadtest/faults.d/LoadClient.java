@@ -280,8 +280,14 @@ public class LoadClient {
 			}
 			long count = number(Pattern.compile("\"reviewCount\":(\\d+)"), body);
 			for (int index = 1; index <= count; index++) {
-				HttpResponse<String> review = send(this.http, "GET", lb + "/reviews/" + this.id + "?index=" + index, null,
-						null);
+				// A read that fails now (the stand-in stalls now and then) says nothing of what is stored: ask again.
+				HttpResponse<String> review = null;
+				for (int attempt = 0; attempt < 60 && (review == null || review.statusCode() != 200); attempt++) {
+					if (attempt > 0) {
+						pause(500);
+					}
+					review = send(this.http, "GET", lb + "/reviews/" + this.id + "?index=" + index, null, null);
+				}
 				Matcher author = Pattern.compile("\"author\":\"([^\"]*)\"").matcher(review != null ? review.body() : "");
 				if (author.find()) {
 					stored.merge(author.group(1), 1, Integer::sum);

@@ -92,7 +92,16 @@ class TwoLevelCache implements Cache {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> T get(Object key, Callable<T> valueLoader) {
-		ValueWrapper value = get(key);
+		ValueWrapper value;
+		try {
+			value = get(key);
+		}
+		catch (RuntimeException ex) {
+			// Handled here, not by Spring's error handler: if the load failed too, Spring would report
+			// this Redis failure in place of the load's, and a MongoDB outage would answer 500, not 503.
+			this.breaker.recordFailure(ex);
+			value = null;
+		}
 		if (value != null) {
 			return (T) value.get();
 		}

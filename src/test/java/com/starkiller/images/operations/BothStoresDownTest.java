@@ -1,0 +1,81 @@
+package com.starkiller.images.operations;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import com.starkiller.images.AppInstance;
+import com.starkiller.images.FreezableProxy;
+import com.starkiller.images.TestServers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Redis gone and MongoDB hung at once: a read that finds neither answers 503 with Retry-After
+ * (MongoDB out of reach), not 500. Spring's cache support would report the Redis failure in place
+ * of MongoDB's, and a Redis failure other than a timeout is no reason for a 503.
+ */
+class BothStoresDownTest {
+
+	/** Stored by this test and read by no other, so no cache holds it. */
+	private static final long UNCACHED = 913_202;
+
+	private static FreezableProxy mongo;
+
+	private static FreezableProxy redis;
+
+	private static AppInstance app;
+
+	@BeforeAll
+	static void start() {
+		try (MongoClient client = MongoClients.create(TestServers.mongoUri())) {
+			client.getDatabase("starkiller")
+				.getCollection("listings")
+				.replaceOne(Filters.eq("_id", UNCACHED), new Document("_id", UNCACHED).append("name", "Never read")
+					.append("location", new Document("city", "Bergen").append("country", "Norway"))
+					.append("photos", List.of())
+					.append("reviewCount", 0)
+					.append("ratingTotal", 0L)
+					.append("version", 1L), new ReplaceOptions().upsert(true));
+		}
+		mongo = new FreezableProxy("127.0.0.1", TestServers.mongoPort());
+		redis = new FreezableProxy("127.0.0.1", TestServers.redisPort());
+		app = AppInstance.start("spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.port() + "/starkiller",
+				"spring.data.redis.url=redis://127.0.0.1:" + redis.port());
+	}
+
+	@AfterAll
+	static void stop() {
+		app.close();
+		redis.close();
+		mongo.close();
+	}
+
+	@Test
+	@Timeout(value = 2, unit = TimeUnit.MINUTES)
+	void aReadThatFindsNeitherStoreAnswers503() {
+		redis.close();
+		mongo.freeze();
+		try {
+			for (String path : new String[] { "/listings/" + UNCACHED, "/api/listings/" + UNCACHED }) {
+				HttpResponse<String> answer = app.http().get(path);
+				assertThat(answer.statusCode()).as(path).isEqualTo(503);
+				assertThat(answer.headers().firstValue("Retry-After")).as(path).isPresent();
+			}
+		}
+		finally {
+			mongo.thaw();
+		}
+	}
+
+}
