@@ -280,9 +280,9 @@ public class LoadClient {
 			}
 			long count = number(Pattern.compile("\"reviewCount\":(\\d+)"), body);
 			for (int index = 1; index <= count; index++) {
-				// A read that fails now (the stand-in stalls now and then) says nothing of what is stored: ask again.
+				// A 5xx or no answer now (the stand-in stalls now and then) says nothing of what is stored: ask again.
 				HttpResponse<String> review = null;
-				for (int attempt = 0; attempt < 60 && (review == null || review.statusCode() != 200); attempt++) {
+				for (int attempt = 0; attempt < 20 && (review == null || review.statusCode() >= 500); attempt++) {
 					if (attempt > 0) {
 						pause(500);
 					}

@@ -26,8 +26,8 @@ record RenderedPage(byte[] body, byte[] gzipped, String contentType, List<String
 
 	/**
 	 * The length and two checksums of different polynomials: enough to tell one version of a page
-	 * from the next (an ETag is no security boundary), and both run in the CPU's own instructions,
-	 * where MD5 took a random miss 56 µs of CPU for a 40 KB page (2 µs now).
+	 * from the next (an ETag is no security boundary), at a fraction of MD5's cost to a miss
+	 * (docs/benchmarks.md, tenth pass).
 	 */
 	static String etag(byte[] body) {
 		CRC32C castagnoli = new CRC32C();
