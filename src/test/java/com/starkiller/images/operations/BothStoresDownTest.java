@@ -1,14 +1,8 @@
 package com.starkiller.images.operations;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,16 +33,7 @@ class BothStoresDownTest {
 
 	@BeforeAll
 	static void start() {
-		try (MongoClient client = MongoClients.create(TestServers.mongoUri())) {
-			client.getDatabase("starkiller")
-				.getCollection("listings")
-				.replaceOne(Filters.eq("_id", UNCACHED), new Document("_id", UNCACHED).append("name", "Never read")
-					.append("location", new Document("city", "Bergen").append("country", "Norway"))
-					.append("photos", List.of())
-					.append("reviewCount", 0)
-					.append("ratingTotal", 0L)
-					.append("version", 1L), new ReplaceOptions().upsert(true));
-		}
+		UnreadListing.store(UNCACHED, "Bergen");
 		mongo = new FreezableProxy("127.0.0.1", TestServers.mongoPort());
 		redis = new FreezableProxy("127.0.0.1", TestServers.redisPort());
 		// The Redis breaker tries again at once, so each request below meets the failed lookup itself.
