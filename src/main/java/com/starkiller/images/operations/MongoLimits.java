@@ -7,15 +7,19 @@ import com.mongodb.ConnectionString;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,7 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * The MongoDB client's rules. A slow or hung MongoDB costs a request at most {@code starkiller.mongo.timeout} (the driver's
  * client-side operation timeout, {@code timeoutMS}, which covers server selection, the wait for a
  * pooled connection and the operation itself), after which it answers 503. Without it a hung
- * MongoDB would hold every request thread, and cached pages would stop answering too.
+ * MongoDB would hold every request thread, and cached pages would stop answering too; and once it
+ * has failed every operation for twice that timeout, the {@link MongoCircuitBreaker} stops requests
+ * waiting at all.
  */
 @Configuration(proxyBeanMethods = false)
 class MongoLimits {
@@ -61,6 +67,28 @@ class MongoLimits {
 			.applyToSocketSettings((socket) -> socket.connectTimeout((int) settings.connectTimeout().toMillis(),
 					TimeUnit.MILLISECONDS))
 			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(timeout, TimeUnit.MILLISECONDS));
+	}
+
+	@Bean
+	MongoCircuitBreaker mongoCircuitBreaker(Settings settings, MeterRegistry meters) {
+		return new MongoCircuitBreaker(System::nanoTime, settings.timeout(), meters);
+	}
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer mongoCircuitBreakerListener(MongoCircuitBreaker breaker) {
+		return (client) -> client.addCommandListener(breaker);
+	}
+
+	/** Every MongoDB operation of the application asks the breaker first ({@link GuardedDatabaseFactory}). */
+	@Bean
+	static BeanPostProcessor guardedMongoDatabases(ObjectProvider<MongoCircuitBreaker> breaker) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return (bean instanceof MongoDatabaseFactory factory && !(bean instanceof GuardedDatabaseFactory))
+						? new GuardedDatabaseFactory(factory, breaker.getObject()) : bean;
+			}
+		};
 	}
 
 	/** {@code starkiller.mongo.*}: how long a MongoDB operation, and a connection attempt, may take. */

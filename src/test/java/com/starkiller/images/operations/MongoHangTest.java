@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * MongoDB hangs (its connections stay open, nothing comes back): cached pages keep answering, an
  * uncached request gets 503 with Retry-After once the MongoDB timeout runs out instead of holding
- * its thread, liveness stays UP and readiness says DOWN; all is well again once MongoDB answers.
+ * its thread, and once a few have, at once; liveness stays UP and readiness says DOWN; all is well
+ * again once MongoDB answers.
  * The log says so in one line, not in a stack trace per request.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -53,8 +54,15 @@ class MongoHangTest {
 		mongo.close();
 	}
 
+	private static double refused(String metrics) {
+		return metrics.lines()
+			.filter((line) -> line.startsWith("starkiller_mongo_refused_total"))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
 	@Test
-	@Timeout(value = 2, unit = TimeUnit.MINUTES)
+	@Timeout(value = 3, unit = TimeUnit.MINUTES)
 	void cachedPagesAnswerAndUncachedRequestsGet503WhileMongoHangs(CapturedOutput output) {
 		Http http = app.http();
 		for (String page : new String[] { "/listings/60", "/reviews/60?index=1" }) {
@@ -78,7 +86,20 @@ class MongoHangTest {
 			assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
 			assertThat(http.get("/readyz").statusCode()).isEqualTo(503);
 
-			assertThat(output.getOut()).contains("MongoDB is not answering: ").doesNotContain("Servlet.service()");
+			// A few timeouts in a row open the breaker: then an uncached request no longer waits for
+			// MongoDB at all (it is refused, and counted), so it cannot hold a request thread.
+			await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/listings/" + UNCACHED).statusCode() == 503
+					&& refused(app.management().get("/actuator/prometheus").body()) > 0);
+			double before = refused(app.management().get("/actuator/prometheus").body());
+			HttpResponse<String> refusedPage = http.get("/listings/" + UNCACHED);
+			assertThat(refusedPage.statusCode()).isEqualTo(503);
+			assertThat(refusedPage.headers().firstValue("Retry-After")).isPresent();
+			assertThat(refused(app.management().get("/actuator/prometheus").body())).isGreaterThan(before);
+			assertThat(http.get("/listings/60").statusCode()).isEqualTo(200);
+
+			assertThat(output.getOut()).contains("MongoDB is not answering: ")
+				.contains("refusing MongoDB work at once")
+				.doesNotContain("Servlet.service()");
 			// The metrics count them as the 503s they are, not as 500s.
 			String metrics = app.management().get("/actuator/prometheus").body();
 			assertThat(metrics.lines().filter((line) -> line.startsWith("http_server_requests_seconds_count{")))
@@ -92,6 +113,7 @@ class MongoHangTest {
 			assertThat(http.get("/listings/" + UNCACHED).statusCode()).isEqualTo(200);
 			assertThat(http.get("/readyz").statusCode()).isEqualTo(200);
 		});
+		assertThat(output.getOut()).contains("MongoDB answers again");
 	}
 
 }
