@@ -96,17 +96,18 @@ public class LoadClient {
 				tsv.println(answer.start + "\t" + answer.latency + "\t" + answer.status + "\t" + answer.kind);
 			}
 		}
-		int acknowledged = 0, lost = 0, doubled = 0, extra = 0;
+		int acknowledged = 0, lost = 0, doubled = 0, extra = 0, unread = 0;
 		for (Writer writer : writers) {
 			int[] figures = writer.verify();
 			acknowledged += figures[0];
 			lost += figures[1];
 			doubled += figures[2];
 			extra += figures[3];
+			unread += figures[4];
 		}
 		String summary = "acknowledged\t" + acknowledged + "\nlost\t" + lost + "\ndoubled\t" + doubled
-				+ "\nunacknowledged_but_stored\t" + extra + "\nchecks\t" + checks.get() + "\nstale\t" + stale.get()
-				+ "\n";
+				+ "\nunacknowledged_but_stored\t" + extra + "\nunread\t" + unread + "\nchecks\t" + checks.get()
+				+ "\nstale\t" + stale.get() + "\n";
 		Files.writeString(out.resolve("writes.txt"), summary);
 		System.out.print(summary);
 	}
@@ -255,10 +256,13 @@ public class LoadClient {
 			}
 		}
 
-		/** acknowledged, lost, doubled, unacknowledged-but-stored. */
+		/**
+		 * acknowledged, lost, doubled, unacknowledged-but-stored, and reviews that could not be read
+		 * (a 5xx or no answer every time); each one lost or unread is named on standard error.
+		 */
 		int[] verify() {
 			if (this.id < 0) {
-				return new int[4];
+				return new int[5];
 			}
 			String body = null;
 			for (int attempt = 0; attempt < 60 && body == null; attempt++) {
@@ -270,9 +274,14 @@ public class LoadClient {
 			}
 			int acknowledged = this.reviews.size() + this.captions.size() + 1;
 			if (body == null) {
-				return new int[] { acknowledged, acknowledged, 0, 0 };
+				System.err.println("unread: listing " + this.id + " (every write to it unchecked)");
+				return new int[] { acknowledged, 0, 0, 0, acknowledged };
 			}
 			int lost = body.contains("\"name\":\"" + this.name + "\"") ? 0 : 1;
+			if (lost == 1) {
+				System.err.println("lost: listing " + this.id + " name " + this.name);
+			}
+			int unread = 0;
 			Map<String, Integer> stored = new HashMap<>();
 			Matcher caption = Pattern.compile("\"caption\":\"([^\"]*)\"").matcher(body);
 			while (caption.find()) {
@@ -288,7 +297,13 @@ public class LoadClient {
 					}
 					review = send(this.http, "GET", lb + "/reviews/" + this.id + "?index=" + index, null, null);
 				}
-				Matcher author = Pattern.compile("\"author\":\"([^\"]*)\"").matcher(review != null ? review.body() : "");
+				if (review == null || review.statusCode() != 200) {
+					unread++;
+					System.err.println("unread: listing " + this.id + " review " + index + " of " + count + ", last answer "
+							+ ((review != null) ? review.statusCode() : "none"));
+					continue;
+				}
+				Matcher author = Pattern.compile("\"author\":\"([^\"]*)\"").matcher(review.body());
 				if (author.find()) {
 					stored.merge(author.group(1), 1, Integer::sum);
 				}
@@ -296,14 +311,21 @@ public class LoadClient {
 			Set<String> wanted = new HashSet<>(this.reviews);
 			wanted.addAll(this.captions);
 			int doubled = 0, extra = 0;
+			int notFound = 0;
 			for (String tag : wanted) {
-				lost += stored.containsKey(tag) ? 0 : 1;
+				if (!stored.containsKey(tag)) {
+					notFound++;
+					System.err.println("not found: listing " + this.id + (this.reviews.contains(tag) ? " review " : " caption ")
+							+ tag + " (" + count + " reviews, " + unread + " of them unread)");
+				}
 			}
+			// As many of those as there were reviews unread may be among them: those count as unread, not lost.
+			lost += Math.max(0, notFound - unread);
 			for (Map.Entry<String, Integer> entry : stored.entrySet()) {
 				doubled += entry.getValue() - 1;
 				extra += wanted.contains(entry.getKey()) ? 0 : 1;
 			}
-			return new int[] { acknowledged, lost, doubled, extra };
+			return new int[] { acknowledged, lost, doubled, extra, unread };
 		}
 
 	}

@@ -85,10 +85,13 @@ def main():
             verdicts.append(f"- {name}: cached pages not 200: {hot_failed}; uncached answers not 200: "
                             f"{sum(1 for r in uncached if r[2] != 200)} (503 while MongoDB is down is the design)")
     lost, doubled, stale = int(writes["lost"]), int(writes["doubled"]), int(writes["stale"])
+    unread = int(writes.get("unread", "0"))
+    verdict = "missed" if lost or doubled or stale else "not all checked" if unread else "met"
     verdicts.append(f"- Writes: {writes['acknowledged']} acknowledged, {lost} lost, {doubled} doubled (targets 0); "
                     f"{writes['unacknowledged_but_stored']} stored though their answer never arrived (a killed "
-                    f"instance); {stale} stale reads in {writes['checks']} checks of both instances right after an "
-                    f"acknowledgement (target 0): **{'met' if lost == doubled == stale == 0 else 'missed'}**")
+                    f"instance); {unread} reviews the check could not read (a 5xx or no answer 20 times); "
+                    f"{stale} stale reads in {writes['checks']} checks of both instances right after an "
+                    f"acknowledgement (target 0): **{verdict}**")
 
     text = "\n".join([
         f"\n### Run of {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}\n",
