@@ -249,8 +249,11 @@ public class LoadClient {
 				HttpResponse<String> read = send(this.http, "GET", instance + "/api/listings/" + this.id, null, null);
 				if (read != null && read.statusCode() == 200) {
 					checks.incrementAndGet();
-					if (number(VERSION, read.body()) < acknowledged) {
+					long version = number(VERSION, read.body());
+					if (version < acknowledged) {
 						stale.incrementAndGet();
+						System.err.println("stale: listing " + this.id + " version " + version + " from " + instance
+								+ " at " + System.currentTimeMillis() + " ms, after " + acknowledged + " was acknowledged");
 					}
 				}
 			}

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,7 +17,8 @@ import com.starkiller.images.embedded.FreePorts;
 /**
  * A TCP proxy in front of a server that a test can freeze: connections stay open and accepted,
  * but no byte moves in either direction until it thaws, as with a server that hangs
- * (SIGSTOP) rather than one that is gone.
+ * (SIGSTOP) rather than one that is gone. It can also cut every connection that sends a given
+ * text (a collection's name, say), as a network that fails some requests and not others.
  */
 public final class FreezableProxy implements AutoCloseable {
 
@@ -31,6 +34,9 @@ public final class FreezableProxy implements AutoCloseable {
 
 	/** Whether bytes arrived since the last freeze and wait at the gate. */
 	private volatile boolean holding;
+
+	/** A client's bytes that close their connection instead of reaching the server; null for none. */
+	private volatile byte[] cutOn;
 
 	public FreezableProxy(String host, int port) {
 		this.target = new InetSocketAddress(host, port);
@@ -60,6 +66,14 @@ public final class FreezableProxy implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * From now on, a connection whose client sends this text (in one read) is closed before the
+	 * text reaches the server; {@code null} lets everything through again.
+	 */
+	public void cutWhenSent(String text) {
+		this.cutOn = (text != null) ? text.getBytes(StandardCharsets.US_ASCII) : null;
+	}
+
 	/** Whether, frozen, it holds bytes sent since the freeze: a request that is waiting for its answer. */
 	public boolean isHolding() {
 		return this.holding;
@@ -72,8 +86,8 @@ public final class FreezableProxy implements AutoCloseable {
 				Socket upstream = new Socket(this.target.getHostString(), this.target.getPort());
 				this.sockets.add(client);
 				this.sockets.add(upstream);
-				daemon(() -> pipe(client, upstream));
-				daemon(() -> pipe(upstream, client));
+				daemon(() -> pipe(client, upstream, true));
+				daemon(() -> pipe(upstream, client, false));
 			}
 			catch (IOException ex) {
 				// Closed, or the target refused: the client sees its connection fail.
@@ -81,12 +95,15 @@ public final class FreezableProxy implements AutoCloseable {
 		}
 	}
 
-	private void pipe(Socket from, Socket to) {
+	private void pipe(Socket from, Socket to, boolean fromClient) {
 		byte[] buffer = new byte[16 * 1024];
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 			int read;
 			while ((read = in.read(buffer)) >= 0) {
 				waitWhileFrozen();
+				if (fromClient && contains(buffer, read, this.cutOn)) {
+					break;
+				}
 				out.write(buffer, 0, read);
 				out.flush();
 			}
@@ -98,6 +115,18 @@ public final class FreezableProxy implements AutoCloseable {
 			close(from);
 			close(to);
 		}
+	}
+
+	private static boolean contains(byte[] buffer, int length, byte[] text) {
+		if (text == null) {
+			return false;
+		}
+		for (int start = 0; start + text.length <= length; start++) {
+			if (Arrays.equals(buffer, start, start + text.length, text, 0, text.length)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void waitWhileFrozen() throws InterruptedException {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -27,7 +29,10 @@ import org.springframework.scheduling.annotation.Scheduled;
  * from the near cache, then Redis gets what the database holds now (from the cache's
  * {@link CacheSource}; without one the key is evicted), and the key is forgotten only once Redis
  * has taken that. So no cache entry outlives the data it came from, and a read that loaded the old
- * value cannot put it back afterwards.
+ * value cannot put it back afterwards. A key MongoDB does not take at once (it stalls just after
+ * the write it follows) is kept here and recorded by this instance's next sweep, before anything
+ * else, so that the write still waits for the near copies to run out and Redis still gets the new
+ * value once it is back.
  */
 class PendingEvictions {
 
@@ -52,6 +57,9 @@ class PendingEvictions {
 	// Counted by the sweep, which reads them all anyway: a scrape never waits for MongoDB.
 	private final AtomicInteger backlog = new AtomicInteger();
 
+	/** Keys MongoDB did not take when their write asked, until a sweep records them. */
+	private final Set<Unrecorded> unrecorded = ConcurrentHashMap.newKeySet();
+
 	PendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker, NearCache near,
 			ObjectProvider<CacheSource> sources, MeterRegistry meters) {
 		this.mongo = mongo;
@@ -64,11 +72,24 @@ class PendingEvictions {
 			.register(meters);
 	}
 
+	/** Records the key; if MongoDB does not take it now, the next sweep does. */
 	void add(String cacheName, Object key) {
-		String id = cacheName + "::" + key;
+		Unrecorded pending = new Unrecorded(cacheName, String.valueOf(key));
+		try {
+			record(pending);
+		}
+		catch (RuntimeException ex) {
+			this.unrecorded.add(pending);
+			log.warn("Pending eviction of {}::{} not recorded in MongoDB ({}): the next sweep records it", cacheName,
+					key, ex.toString());
+		}
+	}
+
+	private void record(Unrecorded pending) {
+		String id = pending.cache() + "::" + pending.key();
 		this.mongo.getCollection(COLLECTION)
-			.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("cache", cacheName)
-				.append("key", String.valueOf(key))
+			.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("cache", pending.cache())
+				.append("key", pending.key())
 				.append("at", new Date()), new ReplaceOptions().upsert(true));
 	}
 
@@ -94,6 +115,10 @@ class PendingEvictions {
 	 * missed a write another instance could not publish), then evicts it from Redis.
 	 */
 	private void evictAll() {
+		for (Unrecorded key : this.unrecorded) {
+			record(key);
+			this.unrecorded.remove(key);
+		}
 		List<Document> pending = this.mongo.getCollection(COLLECTION).find().into(new ArrayList<>());
 		pending.forEach((entry) -> this.near.drop(entry.getString("cache"), entry.getString("key")));
 		this.backlog.set(pending.size());
@@ -134,6 +159,9 @@ class PendingEvictions {
 	private static Object keyOf(Document pending) {
 		String key = pending.getString("key");
 		return key.matches("\\d{1,18}") ? (Object) Long.valueOf(key) : key;
+	}
+
+	private record Unrecorded(String cache, String key) {
 	}
 
 }
