@@ -260,8 +260,9 @@ public class LoadClient {
 		}
 
 		/**
-		 * acknowledged, lost, doubled, unacknowledged-but-stored, and reviews that could not be read
-		 * (a 5xx or no answer every time); each one lost or unread is named on standard error.
+		 * acknowledged, lost, doubled, unacknowledged-but-stored, and writes that could not be checked
+		 * (their review, or the whole listing, a 5xx or no answer every time); each write not found
+		 * or unread is named on standard error.
 		 */
 		int[] verify() {
 			if (this.id < 0) {
@@ -300,7 +301,7 @@ public class LoadClient {
 					}
 					review = send(this.http, "GET", lb + "/reviews/" + this.id + "?index=" + index, null, null);
 				}
-				if (review == null || review.statusCode() != 200) {
+				if (review == null || review.statusCode() >= 500) {
 					unread++;
 					System.err.println("unread: listing " + this.id + " review " + index + " of " + count + ", last answer "
 							+ ((review != null) ? review.statusCode() : "none"));
@@ -314,16 +315,22 @@ public class LoadClient {
 			Set<String> wanted = new HashSet<>(this.reviews);
 			wanted.addAll(this.captions);
 			int doubled = 0, extra = 0;
-			int notFound = 0;
+			int reviewsNotFound = 0;
 			for (String tag : wanted) {
 				if (!stored.containsKey(tag)) {
-					notFound++;
-					System.err.println("not found: listing " + this.id + (this.reviews.contains(tag) ? " review " : " caption ")
-							+ tag + " (" + count + " reviews, " + unread + " of them unread)");
+					boolean review = this.reviews.contains(tag);
+					if (review) {
+						reviewsNotFound++;
+					}
+					else {
+						lost++;
+					}
+					System.err.println("not found: listing " + this.id + (review ? " review " : " caption ") + tag + " ("
+							+ count + " reviews, " + unread + " of them unread)");
 				}
 			}
-			// As many of those as there were reviews unread may be among them: those count as unread, not lost.
-			lost += Math.max(0, notFound - unread);
+			// As many reviews as went unread may be among those not found: they count as unread, not lost.
+			lost += Math.max(0, reviewsNotFound - unread);
 			for (Map.Entry<String, Integer> entry : stored.entrySet()) {
 				doubled += entry.getValue() - 1;
 				extra += wanted.contains(entry.getKey()) ? 0 : 1;

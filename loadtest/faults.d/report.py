@@ -89,7 +89,7 @@ def main():
     verdict = "missed" if lost or doubled or stale else "not all checked" if unread else "met"
     verdicts.append(f"- Writes: {writes['acknowledged']} acknowledged, {lost} lost, {doubled} doubled (targets 0); "
                     f"{writes['unacknowledged_but_stored']} stored though their answer never arrived (a killed "
-                    f"instance); {unread} reviews the check could not read (a 5xx or no answer 20 times); "
+                    f"instance); {unread} writes the check could not read (a 5xx or no answer every time); "
                     f"{stale} stale reads in {writes['checks']} checks of both instances right after an "
                     f"acknowledgement (target 0): **{verdict}**")
 

@@ -2,10 +2,13 @@ package com.starkiller.images.cache;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * What a write does to the caches, so every instance serves it at once: it replaces (or removes)
@@ -18,6 +21,9 @@ import org.slf4j.LoggerFactory;
 public class CacheWrites {
 
 	private static final Logger log = LoggerFactory.getLogger(CacheWrites.class);
+
+	/** How often a write tries again to record a key MongoDB did not take. */
+	private static final Duration RETRY = Duration.ofMillis(250);
 
 	private final TwoLevelCacheManager caches;
 
@@ -91,18 +97,49 @@ public class CacheWrites {
 		if (!everyInstanceTold) {
 			log.info("Write of {}::{} not confirmed by every instance: answering once none can serve the old value",
 					cacheName, key);
-			this.pending.add(cacheName, key);
-			awaitConvergence();
+			if (!awaitConvergence(this.pending.add(cacheName, key), () -> this.pending.recorded(cacheName, key))) {
+				throw new NotVisibleEverywhere(cacheName, key);
+			}
 		}
 	}
 
-	private void awaitConvergence() {
-		try {
-			Thread.sleep(this.convergence.toMillis());
+	/**
+	 * Waits until no instance can serve the old value: the convergence time from when the key was
+	 * recorded. If MongoDB did not take it, tries again meanwhile, for as long again at most; false
+	 * if it never did.
+	 */
+	private boolean awaitConvergence(boolean recorded, BooleanSupplier record) {
+		long start = System.nanoTime();
+		long wait = this.convergence.toNanos();
+		long until = recorded ? start + wait : start + 2 * wait;
+		while (System.nanoTime() - until < 0) {
+			try {
+				Thread.sleep(Math.max(1, Math.min(RETRY.toMillis(), (until - System.nanoTime()) / 1_000_000)));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return recorded;
+			}
+			if (!recorded && record.getAsBoolean()) {
+				recorded = true;
+				until = System.nanoTime() + wait;
+			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		return recorded;
+	}
+
+	/**
+	 * A write that is stored, but whose key neither Redis, nor every instance, nor MongoDB's pending
+	 * evictions took: it is not acknowledged (503 with Retry-After, as MongoDB out of reach), since a
+	 * read might still serve the old value. This instance records the key when MongoDB takes it.
+	 */
+	public static final class NotVisibleEverywhere extends DataAccessResourceFailureException {
+
+		NotVisibleEverywhere(String cacheName, Object key) {
+			super("Stored, but " + cacheName + "::" + key
+					+ " could not be made visible everywhere yet: neither Redis nor MongoDB took its eviction");
 		}
+
 	}
 
 }

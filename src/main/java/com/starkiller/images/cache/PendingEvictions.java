@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -30,9 +31,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@link CacheSource}; without one the key is evicted), and the key is forgotten only once Redis
  * has taken that. So no cache entry outlives the data it came from, and a read that loaded the old
  * value cannot put it back afterwards. A key MongoDB does not take at once (it stalls just after
- * the write it follows) is kept here and recorded by this instance's next sweep, before anything
- * else, so that the write still waits for the near copies to run out and Redis still gets the new
- * value once it is back.
+ * the write it follows) is kept here: its write tries again while it waits ({@link CacheWrites}),
+ * and every sweep tries too, and this instance reads nothing from Redis after an outage until
+ * MongoDB has taken it.
  */
 class PendingEvictions {
 
@@ -72,16 +73,37 @@ class PendingEvictions {
 			.register(meters);
 	}
 
-	/** Records the key; if MongoDB does not take it now, the next sweep does. */
-	void add(String cacheName, Object key) {
+	/**
+	 * Records the key, and says whether MongoDB took it; if not, it is kept here, and
+	 * {@link #recorded} or the next sweep tries again.
+	 */
+	boolean add(String cacheName, Object key) {
 		Unrecorded pending = new Unrecorded(cacheName, String.valueOf(key));
 		try {
 			record(pending);
+			return true;
 		}
 		catch (RuntimeException ex) {
 			this.unrecorded.add(pending);
-			log.warn("Pending eviction of {}::{} not recorded in MongoDB ({}): the next sweep records it", cacheName,
-					key, ex.toString());
+			log.warn("Pending eviction of {}::{} not recorded in MongoDB ({}): trying again", cacheName, key,
+					ex.toString());
+			return false;
+		}
+	}
+
+	/** Whether the key is recorded now: tries again if MongoDB did not take it yet. */
+	boolean recorded(String cacheName, Object key) {
+		Unrecorded pending = new Unrecorded(cacheName, String.valueOf(key));
+		if (!this.unrecorded.contains(pending)) {
+			return true;
+		}
+		try {
+			record(pending);
+			this.unrecorded.remove(pending);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
 		}
 	}
 
@@ -93,16 +115,25 @@ class PendingEvictions {
 				.append("at", new Date()), new ReplaceOptions().upsert(true));
 	}
 
-	/** Runs before the first cache read after Redis comes back. */
+	/**
+	 * Runs before the first cache read after Redis comes back; throws, so Redis stays skipped, while
+	 * a key this instance wrote during the outage is not recorded: Redis may hold its old value.
+	 */
 	@EventListener(RedisCircuitBreaker.Recovered.class)
 	void onRecovery() {
 		this.near.dropAll();
+		boolean allRecorded = recordUnrecorded();
 		evictAll();
+		if (!allRecorded) {
+			throw new DataAccessResourceFailureException(
+					"Keys written while Redis was away are not recorded as pending evictions yet");
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${starkiller.cache.pending-sweep:2s}")
 	void sweep() {
 		try {
+			recordUnrecorded();
 			evictAll();
 		}
 		catch (RuntimeException ex) {
@@ -114,14 +145,25 @@ class PendingEvictions {
 	 * Drops each pending key from the near cache even when this instance saw no outage (it may have
 	 * missed a write another instance could not publish), then evicts it from Redis.
 	 */
-	private void evictAll() {
+	/** Records what MongoDB did not take before, each on its own; whether all are recorded now. */
+	private boolean recordUnrecorded() {
+		boolean all = true;
 		for (Unrecorded key : this.unrecorded) {
-			record(key);
-			this.unrecorded.remove(key);
+			try {
+				record(key);
+				this.unrecorded.remove(key);
+			}
+			catch (RuntimeException ex) {
+				all = false;
+			}
 		}
+		return all;
+	}
+
+	private void evictAll() {
 		List<Document> pending = this.mongo.getCollection(COLLECTION).find().into(new ArrayList<>());
 		pending.forEach((entry) -> this.near.drop(entry.getString("cache"), entry.getString("key")));
-		this.backlog.set(pending.size());
+		this.backlog.set(pending.size() + this.unrecorded.size());
 		if (!this.breaker.allowsCalls()) {
 			return;
 		}
@@ -136,7 +178,7 @@ class PendingEvictions {
 			this.mongo.getCollection(COLLECTION).deleteOne(Filters.eq("_id", entry.get("_id")));
 			left--;
 		}
-		this.backlog.set(left);
+		this.backlog.set(left + this.unrecorded.size());
 	}
 
 	/** Whether Redis now holds what the database holds for the key (or nothing, without a source). */

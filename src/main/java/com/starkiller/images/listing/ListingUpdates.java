@@ -95,10 +95,17 @@ class ListingUpdates {
 		return listing;
 	}
 
-	/** A step after the write is stored: its failure is logged, and the write still answers 2xx. */
+	/**
+	 * A step after the write is stored: its failure is logged, and the write still answers 2xx;
+	 * but not when its new value might not be what every read gets ({@link CacheWrites.NotVisibleEverywhere}):
+	 * then it is not acknowledged.
+	 */
 	void afterCommit(String what, Runnable step) {
 		try {
 			step.run();
+		}
+		catch (CacheWrites.NotVisibleEverywhere ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			log.error("Write stored, but could not {}: {}", what, ex.toString());

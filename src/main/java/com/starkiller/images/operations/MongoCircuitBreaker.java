@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandSucceededEvent;
 import io.micrometer.core.instrument.Counter;
@@ -111,6 +112,17 @@ class MongoCircuitBreaker implements CommandListener {
 							TimeUnit.NANOSECONDS.toMillis(now - since), failure.toString());
 				}
 			}
+		}
+	}
+
+	/**
+	 * A command MongoDB did not answer: while open, the next caller may try at once. (Failures that
+	 * reach no exception translator, from work on the driver's own API, end a try here.)
+	 */
+	@Override
+	public void commandFailed(CommandFailedEvent event) {
+		if (this.open && Unavailable.databaseOutOfReach(event.getThrowable())) {
+			this.nextTry.set(this.nanoClock.getAsLong());
 		}
 	}
 

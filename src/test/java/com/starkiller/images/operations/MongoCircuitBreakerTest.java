@@ -5,6 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.MongoSocketReadTimeoutException;
 import com.mongodb.ServerAddress;
+import com.mongodb.connection.ClusterId;
+import com.mongodb.connection.ConnectionDescription;
+import com.mongodb.connection.ServerId;
+import com.mongodb.event.CommandFailedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +115,19 @@ class MongoCircuitBreakerTest {
 		assertThatThrownBy(this.breaker::check).isInstanceOf(MongoCircuitBreaker.Refused.class);
 		this.now.addAndGet(Duration.ofMillis(1).toNanos());
 		assertThatNoException().isThrownBy(this.breaker::check);
+	}
+
+	@Test
+	void aTryThatFailsOnTheDriversOwnApiEndsWithItsCommand() {
+		open();
+		assertThatNoException().isThrownBy(this.breaker::check);
+		assertThatThrownBy(this.breaker::check).isInstanceOf(MongoCircuitBreaker.Refused.class);
+
+		ConnectionDescription connection = new ConnectionDescription(new ServerId(new ClusterId(), new ServerAddress()));
+		this.breaker.commandFailed(new CommandFailedEvent(null, 1, 1, connection, "starkiller", "find", 1_500_000_000L,
+				new MongoSocketReadTimeoutException("Timeout while receiving message", new ServerAddress(), null)));
+		assertThat(this.breaker.isOpen()).isTrue();
+		assertThatNoException().as("the next caller tries").isThrownBy(this.breaker::check);
 	}
 
 	@Test
