@@ -14,7 +14,7 @@ import com.starkiller.images.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Four request threads per processor, unless the operator sets the number. */
+/** Four request threads per processor and at least eight, unless the operator sets the number. */
 class RequestThreadsTest extends IntegrationTest {
 
 	@Autowired
@@ -36,12 +36,20 @@ class RequestThreadsTest extends IntegrationTest {
 	void theServerRunsFourThreadsPerProcessor() {
 		Connector connector = ((TomcatWebServer) this.context.getWebServer()).getTomcat().getConnector();
 
-		assertThat(maxThreads(connector)).isEqualTo(4 * Runtime.getRuntime().availableProcessors());
+		assertThat(maxThreads(connector))
+			.isEqualTo(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
+	}
+
+	@Test
+	void fourPerProcessorButNeverFewerThanEight() {
+		assertThat(RequestThreads.byDefault(1)).isEqualTo(8);
+		assertThat(RequestThreads.byDefault(2)).isEqualTo(8);
+		assertThat(RequestThreads.byDefault(4)).isEqualTo(16);
 	}
 
 	@Test
 	void theOperatorsNumberWins() {
-		assertThat(configured(new MockEnvironment())).isEqualTo(4 * Runtime.getRuntime().availableProcessors());
+		assertThat(configured(new MockEnvironment())).isEqualTo(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
 		assertThat(configured(new MockEnvironment().withProperty("TOMCAT_MAX_THREADS", "9"))).isEqualTo(9);
 		assertThat(configured(new MockEnvironment().withProperty("server.tomcat.threads.max", "7")
 			.withProperty("TOMCAT_MAX_THREADS", "9"))).isEqualTo(7);
