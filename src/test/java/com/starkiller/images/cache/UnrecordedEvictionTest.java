@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import com.starkiller.images.AppInstance;
-import com.starkiller.images.FreezableProxy;
-import com.starkiller.images.TestServers;
+import com.starkiller.images.ProxiedInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,27 +26,21 @@ import static org.awaitility.Awaitility.await;
  */
 class UnrecordedEvictionTest {
 
-	private static FreezableProxy mongo;
-
-	private static FreezableProxy redis;
+	private static ProxiedInstance instance;
 
 	private static AppInstance app;
 
 	@BeforeAll
 	static void start() {
-		mongo = new FreezableProxy("127.0.0.1", TestServers.mongoPort());
-		redis = new FreezableProxy("127.0.0.1", TestServers.redisPort());
 		// Redis is tried again only 20 s after a failure: the write below finds it marked down, so its
 		// new value never reaches Redis, and only the pending eviction can put it there.
-		app = AppInstance.start("spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.port() + "/starkiller",
-				"spring.data.redis.url=redis://127.0.0.1:" + redis.port(), "starkiller.cache.redis-retry-after=20s");
+		instance = ProxiedInstance.start("starkiller.cache.redis-retry-after=20s");
+		app = instance.app();
 	}
 
 	@AfterAll
 	static void stop() {
-		app.close();
-		redis.close();
-		mongo.close();
+		instance.close();
 	}
 
 	@Test
@@ -63,11 +56,11 @@ class UnrecordedEvictionTest {
 		// Read once, so Redis holds the listing as it is now.
 		assertThat(app.http().get(path).body()).contains("Before the outage");
 
-		redis.freeze();
+		instance.redis().freeze();
 		// A lookup of an id nobody holds meets the hung Redis and marks it down.
 		app.http().get("/api/listings/913502");
 		assertThat(app.bean(RedisCircuitBreaker.class).isOpen()).isTrue();
-		mongo.cutWhenSent(PendingEvictions.COLLECTION);
+		instance.mongo().cutWhenSent(PendingEvictions.COLLECTION);
 		try {
 			HttpResponse<String> renamed = app.http()
 				.json("PATCH", path, "{\"name\":\"After the outage\"}", AppInstance.AUTH);
@@ -76,8 +69,8 @@ class UnrecordedEvictionTest {
 			assertThat(renamed.headers().firstValue("Retry-After")).isPresent();
 		}
 		finally {
-			mongo.cutWhenSent(null);
-			redis.thaw();
+			instance.mongo().cutWhenSent(null);
+			instance.redis().thaw();
 		}
 
 		// Until Redis is tried again (20 s after it was marked down), reads skip it and find the write

@@ -8,9 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import com.starkiller.images.AppInstance;
-import com.starkiller.images.FreezableProxy;
-import com.starkiller.images.TestServers;
+import com.starkiller.images.ProxiedInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,43 +23,34 @@ class BothStoresDownTest {
 	/** Stored by this test and read by no other, so no cache holds it. */
 	private static final long UNCACHED = 913_501;
 
-	private static FreezableProxy mongo;
-
-	private static FreezableProxy redis;
-
-	private static AppInstance app;
+	private static ProxiedInstance instance;
 
 	@BeforeAll
 	static void start() {
 		UnreadListing.store(UNCACHED, "Bergen");
-		mongo = new FreezableProxy("127.0.0.1", TestServers.mongoPort());
-		redis = new FreezableProxy("127.0.0.1", TestServers.redisPort());
 		// The Redis breaker tries again at once, so each request below meets the failed lookup itself.
-		app = AppInstance.start("spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.port() + "/starkiller",
-				"spring.data.redis.url=redis://127.0.0.1:" + redis.port(), "starkiller.cache.redis-retry-after=1ms");
+		instance = ProxiedInstance.start("starkiller.cache.redis-retry-after=1ms");
 	}
 
 	@AfterAll
 	static void stop() {
-		app.close();
-		redis.close();
-		mongo.close();
+		instance.close();
 	}
 
 	@Test
 	@Timeout(value = 2, unit = TimeUnit.MINUTES)
 	void aReadThatFindsNeitherStoreAnswers503() {
-		redis.close();
-		mongo.freeze();
+		instance.redis().close();
+		instance.mongo().freeze();
 		try {
 			for (String path : new String[] { "/listings/" + UNCACHED, "/api/listings/" + UNCACHED }) {
-				HttpResponse<String> answer = app.http().get(path);
+				HttpResponse<String> answer = instance.app().http().get(path);
 				assertThat(answer.statusCode()).as(path).isEqualTo(503);
 				assertThat(answer.headers().firstValue("Retry-After")).as(path).isPresent();
 			}
 		}
 		finally {
-			mongo.thaw();
+			instance.mongo().thaw();
 		}
 	}
 
