@@ -46,15 +46,14 @@ class MongoCircuitBreaker implements CommandListener {
 	/** When the failures in a row began, or {@link #NOT_FAILING}. */
 	private final AtomicLong failingSince = new AtomicLong(NOT_FAILING);
 
-	private final long openAfterNanos;
-
 	/**
-	 * The longest a try may take before another may start, should its end never be reported (an
-	 * operation that fails for another reason, or sends no command): twice the timeout.
+	 * Twice the timeout: how long failures in a row must last to open the breaker, and the longest a
+	 * try may take before another may start, should its end never be reported (an operation that
+	 * fails for another reason, or sends no command).
 	 */
-	private final long tryNanos;
+	private final long twiceTheTimeout;
 
-	/** When the next try may start: at once after a try has failed, or once {@link #tryNanos} have passed. */
+	/** When the next try may start: at once after a try has failed, or once {@link #twiceTheTimeout} has passed. */
 	private final AtomicLong nextTry = new AtomicLong();
 
 	private final LongSupplier nanoClock;
@@ -65,8 +64,7 @@ class MongoCircuitBreaker implements CommandListener {
 
 	MongoCircuitBreaker(LongSupplier nanoClock, Duration timeout, MeterRegistry meters) {
 		this.nanoClock = nanoClock;
-		this.openAfterNanos = timeout.multipliedBy(2).toNanos();
-		this.tryNanos = timeout.multipliedBy(2).toNanos();
+		this.twiceTheTimeout = timeout.multipliedBy(2).toNanos();
 		this.refused = meters.counter(REFUSED);
 	}
 
@@ -77,7 +75,7 @@ class MongoCircuitBreaker implements CommandListener {
 		}
 		long now = this.nanoClock.getAsLong();
 		long next = this.nextTry.get();
-		if (now - next >= 0 && this.nextTry.compareAndSet(next, now + this.tryNanos)) {
+		if (now - next >= 0 && this.nextTry.compareAndSet(next, now + this.twiceTheTimeout)) {
 			return;
 		}
 		this.refused.increment();
@@ -93,16 +91,16 @@ class MongoCircuitBreaker implements CommandListener {
 		if (failure instanceof Refused || !Unavailable.databaseOutOfReach(failure)) {
 			return;
 		}
-		long now = this.nanoClock.getAsLong();
 		if (this.open) {
 			// Only a try reaches MongoDB while open (or work begun before): the next caller tries anew.
-			this.nextTry.set(now);
+			tryFailed();
 			return;
 		}
+		long now = this.nanoClock.getAsLong();
 		this.failingSince.compareAndSet(NOT_FAILING, now);
 		int failures = this.failuresInARow.incrementAndGet();
 		long since = this.failingSince.get();
-		if (failures >= FAILURES_TO_OPEN && since != NOT_FAILING && now - since >= this.openAfterNanos && !this.open) {
+		if (failures >= FAILURES_TO_OPEN && since != NOT_FAILING && now - since >= this.twiceTheTimeout) {
 			synchronized (this) {
 				if (!this.open) {
 					this.nextTry.set(now);
@@ -122,8 +120,12 @@ class MongoCircuitBreaker implements CommandListener {
 	@Override
 	public void commandFailed(CommandFailedEvent event) {
 		if (this.open && Unavailable.databaseOutOfReach(event.getThrowable())) {
-			this.nextTry.set(this.nanoClock.getAsLong());
+			tryFailed();
 		}
+	}
+
+	private void tryFailed() {
+		this.nextTry.set(this.nanoClock.getAsLong());
 	}
 
 	@Override
