@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.starkiller.images.embedded.FreePorts;
 
@@ -37,6 +38,11 @@ public final class FreezableProxy implements AutoCloseable {
 
 	/** A client's bytes that close their connection instead of reaching the server; null for none. */
 	private volatile byte[] cutOn;
+
+	/** Whether the next cut is the last: {@link #cutOnceWhenSent}. */
+	private volatile boolean once;
+
+	private final AtomicInteger cuts = new AtomicInteger();
 
 	public FreezableProxy(String host, int port) {
 		this.target = new InetSocketAddress(host, port);
@@ -71,7 +77,19 @@ public final class FreezableProxy implements AutoCloseable {
 	 * text reaches the server; {@code null} lets everything through again.
 	 */
 	public void cutWhenSent(String text) {
+		this.once = false;
 		this.cutOn = (text != null) ? text.getBytes(StandardCharsets.US_ASCII) : null;
+	}
+
+	/** As {@link #cutWhenSent}, for the first such connection only: a request that fails once. */
+	public void cutOnceWhenSent(String text) {
+		this.once = true;
+		this.cutOn = text.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/** How many connections were cut so far. */
+	public int cuts() {
+		return this.cuts.get();
 	}
 
 	/** Whether, frozen, it holds bytes sent since the freeze: a request that is waiting for its answer. */
@@ -101,7 +119,7 @@ public final class FreezableProxy implements AutoCloseable {
 			int read;
 			while ((read = in.read(buffer)) >= 0) {
 				waitWhileFrozen();
-				if (fromClient && contains(buffer, read, this.cutOn)) {
+				if (fromClient && cut(buffer, read)) {
 					break;
 				}
 				out.write(buffer, 0, read);
@@ -115,6 +133,17 @@ public final class FreezableProxy implements AutoCloseable {
 			close(from);
 			close(to);
 		}
+	}
+
+	private synchronized boolean cut(byte[] buffer, int length) {
+		if (!contains(buffer, length, this.cutOn)) {
+			return false;
+		}
+		this.cuts.incrementAndGet();
+		if (this.once) {
+			this.cutOn = null;
+		}
+		return true;
 	}
 
 	private static boolean contains(byte[] buffer, int length, byte[] text) {

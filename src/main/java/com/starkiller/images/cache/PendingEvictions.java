@@ -141,10 +141,6 @@ class PendingEvictions {
 		}
 	}
 
-	/**
-	 * Drops each pending key from the near cache even when this instance saw no outage (it may have
-	 * missed a write another instance could not publish), then evicts it from Redis.
-	 */
 	/** Records what MongoDB did not take before, each on its own; whether all are recorded now. */
 	private boolean recordUnrecorded() {
 		boolean all = true;
@@ -160,6 +156,10 @@ class PendingEvictions {
 		return all;
 	}
 
+	/**
+	 * Drops each pending key from the near cache even when this instance saw no outage (it may have
+	 * missed a write another instance could not publish), then evicts it from Redis.
+	 */
 	private void evictAll() {
 		List<Document> pending = this.mongo.getCollection(COLLECTION).find().into(new ArrayList<>());
 		pending.forEach((entry) -> this.near.drop(entry.getString("cache"), entry.getString("key")));

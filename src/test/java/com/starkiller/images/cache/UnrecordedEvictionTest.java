@@ -2,6 +2,8 @@ package com.starkiller.images.cache;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,18 +13,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
 import com.starkiller.images.AppInstance;
 import com.starkiller.images.ProxiedInstance;
+import com.starkiller.images.listing.ListingService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A write made while Redis is away, whose pending eviction MongoDB does not take (it stalls just
- * after storing the write): the write is not acknowledged, since a read might still serve the old
- * value, and once Redis and MongoDB are back it is what every read gets. Before, the failure ended
- * the write's cache step: the write answered 200 at once, Redis kept the old listing for its whole
- * TTL, and reads after Redis came back served it.
+ * Writes made while Redis is away, whose pending eviction MongoDB does not take at first (it stalls
+ * just after storing the write). If MongoDB never takes it, the write is not acknowledged, since a
+ * read might still serve the old value, and this instance reads nothing from Redis, which still
+ * holds that value, until MongoDB has taken it. If MongoDB takes it at a later try, the write is
+ * acknowledged. Either way, once Redis and MongoDB are back the write is what every read gets.
+ * Before, the failure ended the write's cache step: the write answered 200 at once, Redis kept the
+ * old listing for its whole TTL, and reads after Redis came back served it.
  */
 class UnrecordedEvictionTest {
 
@@ -46,24 +55,12 @@ class UnrecordedEvictionTest {
 	@Test
 	@Timeout(value = 3, unit = TimeUnit.MINUTES)
 	void aWriteWhosePendingEvictionMongoDoesNotTakeIsNotAcknowledgedButIsReadOnceBothAreBack() {
-		HttpResponse<String> created = app.http()
-			.json("POST", "/api/listings", "{\"name\":\"Before the outage\",\"location\":{\"city\":\"Tromsø\","
-					+ "\"country\":\"Norway\"}}", AppInstance.AUTH);
-		assertThat(created.statusCode()).isEqualTo(201);
-		Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
-		assertThat(id.find()).isTrue();
-		String path = "/api/listings/" + id.group(1);
-		// Read once, so Redis holds the listing as it is now.
-		assertThat(app.http().get(path).body()).contains("Before the outage");
+		String path = listingHeldInRedis("Before the outage");
 
-		instance.redis().freeze();
-		// A lookup of an id nobody holds meets the hung Redis and marks it down.
-		app.http().get("/api/listings/913502");
-		assertThat(app.bean(RedisCircuitBreaker.class).isOpen()).isTrue();
+		markRedisDown();
 		instance.mongo().cutWhenSent(PendingEvictions.COLLECTION);
 		try {
-			HttpResponse<String> renamed = app.http()
-				.json("PATCH", path, "{\"name\":\"After the outage\"}", AppInstance.AUTH);
+			HttpResponse<String> renamed = rename(path, "After the outage");
 			// Stored, but not acknowledged: as when MongoDB is out of reach.
 			assertThat(renamed.statusCode()).isEqualTo(503);
 			assertThat(renamed.headers().firstValue("Retry-After")).isPresent();
@@ -73,18 +70,124 @@ class UnrecordedEvictionTest {
 			instance.redis().thaw();
 		}
 
-		// Until Redis is tried again (20 s after it was marked down), reads skip it and find the write
-		// in MongoDB; the first read after that finds Redis back.
+		awaitRedisBack(path);
+		assertEveryReadSays(path, "After the outage");
+	}
+
+	@Test
+	@Timeout(value = 3, unit = TimeUnit.MINUTES)
+	void aPendingEvictionMongoTakesAtALaterTryIsAcknowledged() {
+		String path = listingHeldInRedis("Before the first try");
+
+		markRedisDown();
+		int cuts = instance.mongo().cuts();
+		// Only the record is an upsert here: the write's first try to record its key fails, the next one
+		// (while the write waits for the other instances) goes through.
+		instance.mongo().cutOnceWhenSent("upsert");
+		try {
+			HttpResponse<String> renamed = rename(path, "After the second try");
+			assertThat(renamed.statusCode()).isEqualTo(200);
+			assertThat(instance.mongo().cuts()).as("records cut").isEqualTo(cuts + 1);
+			// Recorded: until Redis is tried again, nothing takes it out.
+			assertThat(app.bean(MongoTemplate.class)
+				.getCollection(PendingEvictions.COLLECTION)
+				.countDocuments(Filters.eq("_id", ListingService.CACHE + "::" + idOf(path)))).isEqualTo(1);
+		}
+		finally {
+			instance.mongo().cutWhenSent(null);
+			instance.redis().thaw();
+		}
+
+		awaitRedisBack(path);
+		assertEveryReadSays(path, "After the second try");
+	}
+
+	@Test
+	@Timeout(value = 3, unit = TimeUnit.MINUTES)
+	void redisIsNotReadAgainWhileAKeyWrittenDuringItsOutageIsNotRecorded() {
+		String path = listingHeldInRedis("Before the long outage");
+
+		markRedisDown();
+		// Every try to record the key fails, while the sweeps still read the collection (and find
+		// nothing of this key there): only the instance's own memory of the key keeps Redis unread.
+		instance.mongo().cutWhenSent("upsert");
+		List<String> stale = new ArrayList<>();
+		try {
+			assertThat(rename(path, "After the long outage").statusCode()).isEqualTo(503);
+			instance.redis().thaw();
+			// Redis answers again and still holds the old name. Its next try (20 s after the write marked
+			// it down) is refused, counted as a failure, and every read meanwhile comes from MongoDB.
+			double failures = redisFailures();
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+				HttpResponse<String> answer = app.http().get(path);
+				if (answer.statusCode() != 200 || !answer.body().contains("After the long outage")) {
+					stale.add(answer.statusCode() + " " + answer.body());
+				}
+				return redisFailures() > failures;
+			});
+			assertThat(app.bean(RedisCircuitBreaker.class).isOpen()).isTrue();
+			assertThat(stale).as("reads while the key was not recorded").isEmpty();
+		}
+		finally {
+			instance.mongo().cutWhenSent(null);
+			instance.redis().thaw();
+		}
+
+		// MongoDB takes the key at the next sweep; Redis's next try evicts it there, and reads resume.
+		awaitRedisBack(path);
+		assertEveryReadSays(path, "After the long outage");
+	}
+
+	/** A new listing, read once so that Redis holds it; its path in the API. */
+	private static String listingHeldInRedis(String name) {
+		HttpResponse<String> created = app.http()
+			.json("POST", "/api/listings", "{\"name\":\"" + name + "\",\"location\":{\"city\":\"Tromsø\","
+					+ "\"country\":\"Norway\"}}", AppInstance.AUTH);
+		assertThat(created.statusCode()).isEqualTo(201);
+		Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+		assertThat(id.find()).isTrue();
+		String path = "/api/listings/" + id.group(1);
+		assertThat(app.http().get(path).body()).contains(name);
+		return path;
+	}
+
+	private static String idOf(String path) {
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+
+	private static HttpResponse<String> rename(String path, String name) {
+		return app.http().json("PATCH", path, "{\"name\":\"" + name + "\"}", AppInstance.AUTH);
+	}
+
+	/** Redis hangs; a lookup of an id nobody holds meets it and marks it down. */
+	private static void markRedisDown() {
+		instance.redis().freeze();
+		app.http().get("/api/listings/913502");
+		assertThat(app.bean(RedisCircuitBreaker.class).isOpen()).isTrue();
+	}
+
+	/**
+	 * Until Redis is tried again (20 s after it was last marked down), reads skip it and find the write
+	 * in MongoDB; the first read after that finds Redis back.
+	 */
+	private static void awaitRedisBack(String path) {
 		RedisCircuitBreaker breaker = app.bean(RedisCircuitBreaker.class);
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
 			app.http().get(path);
 			return !breaker.isOpen();
 		});
+	}
+
+	private static void assertEveryReadSays(String path, String name) {
 		for (int read = 0; read < 3; read++) {
 			HttpResponse<String> answer = app.http().get(path);
 			assertThat(answer.statusCode()).isEqualTo(200);
-			assertThat(answer.body()).as("read %d after Redis came back", read).contains("After the outage");
+			assertThat(answer.body()).as("read %d after Redis came back", read).contains(name);
 		}
+	}
+
+	private static double redisFailures() {
+		return app.bean(MeterRegistry.class).get(RedisCircuitBreaker.FAILURES).counter().count();
 	}
 
 }
