@@ -27,9 +27,9 @@ class BothStoresDownTest {
 
 	@BeforeAll
 	static void start() {
-		UnreadListing.store(UNCACHED, "Bergen");
 		// The Redis breaker tries again at once, so each request below meets the failed lookup itself.
 		instance = ProxiedInstance.start("starkiller.cache.redis-retry-after=1ms");
+		UnreadListing.store(instance.database(), UNCACHED, "Bergen");
 	}
 
 	@AfterAll

@@ -20,8 +20,13 @@ final class UnreadListing {
 	}
 
 	static void store(long id, String city) {
+		store("starkiller", id, city);
+	}
+
+	/** As {@link #store(long, String)}, in a database other than the suite's. */
+	static void store(String database, long id, String city) {
 		try (MongoClient client = MongoClients.create(TestServers.mongoUri())) {
-			client.getDatabase("starkiller")
+			client.getDatabase(database)
 				.getCollection("listings")
 				.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("name", "Never read")
 					.append("location", new Document("city", city).append("country", "Norway"))
