@@ -87,7 +87,8 @@ class TwoLevelCache implements Cache {
 
 	/**
 	 * The path of {@code @Cacheable(sync = true)}: on a miss the loaded value is added to Redis
-	 * where nothing is, and whatever Redis then holds is what this instance keeps near.
+	 * where nothing is (unless the breaker is open), and whatever Redis then holds is what this
+	 * instance keeps near and answers.
 	 */
 	@Override
 	@SuppressWarnings("unchecked")
@@ -113,7 +114,10 @@ class TwoLevelCache implements Cache {
 		catch (Exception ex) {
 			throw new ValueRetrievalException(key, valueLoader, ex);
 		}
-		if (loaded == null || !this.breaker.allowsCalls()) {
+		// Not while the breaker is open, even once it allows a try: only a lookup tries Redis again,
+		// since only its success evicts what was written during the outage first. Added where
+		// nothing is, the loaded value would meet such an old value in Redis, and answer with it.
+		if (loaded == null || this.breaker.isOpen()) {
 			return loaded;
 		}
 		try {

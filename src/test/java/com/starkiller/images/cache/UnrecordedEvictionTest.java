@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.starkiller.images.AppInstance;
 import com.starkiller.images.ProxiedInstance;
+import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +146,43 @@ class UnrecordedEvictionTest {
 		// MongoDB takes the key at the next sweep; Redis's next try evicts it there, and reads resume.
 		awaitRedisBack(path);
 		assertEveryReadSays(path, "After the long outage");
+	}
+
+	/**
+	 * A read that misses while Redis is skipped, and whose load from MongoDB ends after Redis may be
+	 * tried again, answers what it loaded. Before, it added the loaded value to Redis where nothing
+	 * was, met the old value still there (nothing had evicted it: only a lookup's success runs the
+	 * recovery) and answered with that: one stale read in some runs of the test above, made certain
+	 * here by a load that waits for the moment.
+	 */
+	@Test
+	@Timeout(value = 3, unit = TimeUnit.MINUTES)
+	void aLoadThatEndsWhenRedisMayBeTriedAgainAnswersWhatItLoaded() {
+		String path = listingHeldInRedis("Before the next try");
+		long id = Long.parseLong(idOf(path));
+
+		markRedisDown();
+		// Unrecorded, so no sweep refreshes the key in Redis meanwhile: Redis keeps the old name.
+		instance.mongo().cutWhenSent("upsert");
+		try {
+			assertThat(rename(path, "After the next try").statusCode()).isEqualTo(503);
+			instance.redis().thaw();
+			RedisCircuitBreaker breaker = app.bean(RedisCircuitBreaker.class);
+			Listing stored = app.bean(MongoTemplate.class).findById(id, Listing.class);
+			assertThat(stored.name()).isEqualTo("After the next try");
+			Listing read = app.bean(TwoLevelCacheManager.class).getCache(ListingService.CACHE).get(id, () -> {
+				await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(breaker::allowsCalls);
+				return stored;
+			});
+			assertThat(read.name()).isEqualTo("After the next try");
+		}
+		finally {
+			instance.mongo().cutWhenSent(null);
+			instance.redis().thaw();
+		}
+
+		awaitRedisBack(path);
+		assertEveryReadSays(path, "After the next try");
 	}
 
 	/** A new listing, read once so that Redis holds it; its path in the API. */
