@@ -17,17 +17,27 @@ public record ProxiedInstance(FreezableProxy mongo, FreezableProxy redis, AppIns
 	/** Redis has databases 0 to 15; the suite's other instances use 0. */
 	private static final AtomicInteger STARTED = new AtomicInteger();
 
+	/** Redis databases above this one are for tests that share one among instances ({@link #sharing}). */
+	private static final int OWN_DATABASES = 12;
+
 	/** Starts one (its MongoDB database is {@link #database}); each setting {@code name=value} as for {@link AppInstance#start}. */
 	public static ProxiedInstance start(String... settings) {
 		int own = STARTED.incrementAndGet();
-		if (own > 15) {
+		if (own > OWN_DATABASES) {
 			throw new IllegalStateException("Redis has no database left for another proxied instance");
 		}
+		return sharing("proxied-" + own, own, settings);
+	}
+
+	/**
+	 * Starts one on this MongoDB database and this Redis database (13 to 15: the others are taken by
+	 * {@link #start}), which other instances of the test use too.
+	 */
+	public static ProxiedInstance sharing(String database, int redisDatabase, String... settings) {
 		FreezableProxy mongo = new FreezableProxy("127.0.0.1", TestServers.mongoPort());
 		FreezableProxy redis = new FreezableProxy("127.0.0.1", TestServers.redisPort());
-		String database = "proxied-" + own;
 		String[] through = { "spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.port() + "/" + database,
-				"spring.data.redis.url=redis://127.0.0.1:" + redis.port() + "/" + own };
+				"spring.data.redis.url=redis://127.0.0.1:" + redis.port() + "/" + redisDatabase };
 		return new ProxiedInstance(mongo, redis,
 				AppInstance.start(Stream.concat(Stream.of(through), Stream.of(settings)).toArray(String[]::new)),
 				database);

@@ -73,8 +73,8 @@ class CacheConfiguration {
 
 	@Bean
 	PendingEvictions pendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker,
-			NearCache near, ObjectProvider<CacheSource> sources, MeterRegistry meters) {
-		return new PendingEvictions(mongo, caches, breaker, near, sources, meters);
+			NearCache near, InvalidationChannel channel, ObjectProvider<CacheSource> sources, MeterRegistry meters) {
+		return new PendingEvictions(mongo, caches, breaker, near, channel, sources, meters);
 	}
 
 	@Bean

@@ -28,9 +28,10 @@ import org.springframework.scheduling.annotation.Scheduled;
  * MongoDB collection {@value #COLLECTION} before the write answers. Every instance sweeps them every
  * {@code pending-sweep}, and once more before its first Redis read after an outage: each is dropped
  * from the near cache, then Redis gets what the database holds now (from the cache's
- * {@link CacheSource}; without one the key is evicted), and the key is forgotten only once Redis
- * has taken that. So no cache entry outlives the data it came from, and a read that loaded the old
- * value cannot put it back afterwards. A key MongoDB does not take at once (it stalls just after
+ * {@link CacheSource}; without one the key is evicted), then every instance is told to drop its near
+ * copy, and the key is forgotten only once Redis has taken that and every instance has confirmed.
+ * So no cache entry outlives the data it came from, a read that loaded the old value cannot put it
+ * back afterwards, and an instance whose own sweep comes after another's still drops its copy. A key MongoDB does not take at once (it stalls just after
  * the write it follows) is kept here: its write tries again while it waits ({@link CacheWrites}),
  * and every sweep tries too, and this instance reads nothing from Redis after an outage until
  * MongoDB has taken it.
@@ -52,6 +53,8 @@ class PendingEvictions {
 
 	private final NearCache near;
 
+	private final InvalidationChannel channel;
+
 	// Looked up when sweeping: the sources' own beans write through this module.
 	private final ObjectProvider<CacheSource> sources;
 
@@ -62,11 +65,12 @@ class PendingEvictions {
 	private final Set<Unrecorded> unrecorded = ConcurrentHashMap.newKeySet();
 
 	PendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker, NearCache near,
-			ObjectProvider<CacheSource> sources, MeterRegistry meters) {
+			InvalidationChannel channel, ObjectProvider<CacheSource> sources, MeterRegistry meters) {
 		this.mongo = mongo;
 		this.caches = caches;
 		this.breaker = breaker;
 		this.near = near;
+		this.channel = channel;
 		this.sources = sources;
 		Gauge.builder(BACKLOG, this.backlog, AtomicInteger::get)
 			.description("Keys whose write could not be told to Redis or every instance, still pending after the last sweep")
@@ -172,7 +176,10 @@ class PendingEvictions {
 		int left = pending.size();
 		for (Document entry : pending) {
 			TwoLevelCache cache = this.caches.getCache(entry.getString("cache"));
-			if (cache != null && !refresh(cache, sources.get(cache.getName()), keyOf(entry))) {
+			// Near copies are dropped once Redis holds the new value, as after a write: an instance
+			// that reads Redis again meanwhile, or sweeps after the key is gone, keeps no old copy.
+			if (cache != null && !(refresh(cache, sources.get(cache.getName()), keyOf(entry))
+					&& this.channel.publishEviction(cache.getName(), entry.getString("key")))) {
 				continue;
 			}
 			this.mongo.getCollection(COLLECTION).deleteOne(Filters.eq("_id", entry.get("_id")));

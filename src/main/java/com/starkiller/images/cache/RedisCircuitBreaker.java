@@ -37,6 +37,12 @@ class RedisCircuitBreaker implements CacheErrorHandler {
 
 	private volatile boolean open;
 
+	/** Failures counted so far, so that a recovery can tell whether one came while it ran. */
+	private long failed;
+
+	/** Guards {@link #open}, {@link #retryAt} and {@link #failed} together. */
+	private final Object state = new Object();
+
 	RedisCircuitBreaker(Duration retryAfter, PausedTimeouts pausedTimeouts, ApplicationEventPublisher events,
 			MeterRegistry meters) {
 		this.retryAfterNanos = retryAfter.toNanos();
@@ -57,14 +63,26 @@ class RedisCircuitBreaker implements CacheErrorHandler {
 	/**
 	 * Called after a Redis call succeeded. The first success after an outage publishes
 	 * {@link Recovered} synchronously, so writes acknowledged meanwhile are evicted before the
-	 * caller reads anything from Redis.
+	 * caller reads anything from Redis. A failure while that runs (a write that could not tell
+	 * Redis, and whose key the recovery may have missed) keeps the breaker open: the next try
+	 * recovers again.
 	 */
 	synchronized void recordSuccess() {
-		if (this.open) {
-			this.events.publishEvent(new Recovered());
-			this.open = false;
-			log.info("Redis answers again: caching resumed");
+		if (!this.open) {
+			return;
 		}
+		long failedBefore;
+		synchronized (this.state) {
+			failedBefore = this.failed;
+		}
+		this.events.publishEvent(new Recovered());
+		synchronized (this.state) {
+			if (this.failed != failedBefore) {
+				return;
+			}
+			this.open = false;
+		}
+		log.info("Redis answers again: caching resumed");
 	}
 
 	void recordFailure(RuntimeException ex) {
@@ -72,11 +90,16 @@ class RedisCircuitBreaker implements CacheErrorHandler {
 			return;
 		}
 		this.failures.increment();
-		if (!this.open) {
+		boolean wasOpen;
+		synchronized (this.state) {
+			this.failed++;
+			wasOpen = this.open;
+			this.retryAt = System.nanoTime() + this.retryAfterNanos;
+			this.open = true;
+		}
+		if (!wasOpen) {
 			log.warn("Redis unavailable, serving from MongoDB until it answers: {}", ex.toString());
 		}
-		this.retryAt = System.nanoTime() + this.retryAfterNanos;
-		this.open = true;
 	}
 
 	/** Redis answers again after an outage. */

@@ -67,8 +67,12 @@ class TwoLevelCache implements Cache {
 		long generation = this.near.generation();
 		ValueWrapper value = this.redis.get(key);
 		if (wasOpen) {
-			// Evict what was written during the outage first, then read again.
+			// Evict what was written during the outage first, then read again; but not if a failure
+			// came meanwhile (a write's key the recovery may have missed): then this is a miss.
 			this.breaker.recordSuccess();
+			if (this.breaker.isOpen()) {
+				return null;
+			}
 			generation = this.near.generation();
 			value = this.redis.get(key);
 		}

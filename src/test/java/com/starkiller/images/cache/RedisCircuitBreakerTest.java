@@ -1,17 +1,24 @@
 package com.starkiller.images.cache;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which failures open the breaker: every one, except a timeout that waited across a stall of this JVM. */
+/**
+ * Which failures open the breaker (every one, except a timeout that waited across a stall of this
+ * JVM), and when a success closes it.
+ */
 class RedisCircuitBreakerTest {
 
 	private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
@@ -52,10 +59,48 @@ class RedisCircuitBreakerTest {
 		assertThat(count(PausedTimeouts.FORGIVEN)).isZero();
 	}
 
+	@Test
+	void aSuccessAfterAnOutageRecoversAndCloses() {
+		List<Object> events = new ArrayList<>();
+		RedisCircuitBreaker breaker = breaker(neverStalled(), events::add);
+		breaker.handleCacheGetError(refused(), null, 1L);
+
+		breaker.recordSuccess();
+
+		assertThat(events).hasSize(1).first().isInstanceOf(RedisCircuitBreaker.Recovered.class);
+		assertThat(breaker.isOpen()).isFalse();
+	}
+
+	/**
+	 * A write that fails at Redis while the recovery runs may record its key after the recovery
+	 * looked: the breaker stays open, so the next try recovers again instead of reading Redis.
+	 */
+	@Test
+	void aFailureWhileTheRecoveryRunsKeepsItOpen() {
+		AtomicReference<RedisCircuitBreaker> held = new AtomicReference<>();
+		RedisCircuitBreaker breaker = breaker(neverStalled(), (event) -> held.get().recordFailure(refused()));
+		held.set(breaker);
+		breaker.handleCacheGetError(refused(), null, 1L);
+
+		breaker.recordSuccess();
+
+		assertThat(breaker.isOpen()).isTrue();
+		assertThat(breaker.allowsCalls()).isFalse();
+		assertThat(count(RedisCircuitBreaker.FAILURES)).isEqualTo(2);
+	}
+
 	private RedisCircuitBreaker breaker(JvmPauses pauses) {
+		return breaker(pauses, (event) -> {
+		});
+	}
+
+	private RedisCircuitBreaker breaker(JvmPauses pauses, ApplicationEventPublisher events) {
 		return new RedisCircuitBreaker(Duration.ofMinutes(1), new PausedTimeouts(pauses, COMMAND_TIMEOUT, this.meters),
-				(event) -> {
-				}, this.meters);
+				events, this.meters);
+	}
+
+	private static RedisConnectionFailureException refused() {
+		return new RedisConnectionFailureException("Connection refused");
 	}
 
 	/** Its sleeping thread has not woken for a minute: the JVM is just coming out of a stall. */
