@@ -73,8 +73,9 @@ class CacheConfiguration {
 
 	@Bean
 	PendingEvictions pendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker,
-			NearCache near, InvalidationChannel channel, ObjectProvider<CacheSource> sources, MeterRegistry meters) {
-		return new PendingEvictions(mongo, caches, breaker, near, channel, sources, meters);
+			NearCache near, InvalidationChannel channel, CacheProperties properties, ObjectProvider<CacheSource> sources,
+			MeterRegistry meters) {
+		return new PendingEvictions(mongo, caches, breaker, near, channel, properties.pendingSweep(), sources, meters);
 	}
 
 	@Bean

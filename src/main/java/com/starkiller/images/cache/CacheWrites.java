@@ -44,9 +44,7 @@ public class CacheWrites {
 		this.near = near;
 		this.channel = channel;
 		this.pending = pending;
-		Duration longest = (pendingSweep.compareTo(ChannelLiveness.ECHO_LIMIT) > 0) ? pendingSweep
-				: ChannelLiveness.ECHO_LIMIT;
-		this.convergence = longest.plusMillis(500);
+		this.convergence = PendingEvictions.convergence(pendingSweep);
 	}
 
 	/** A written entry's new value, over whatever Redis holds. */

@@ -29,6 +29,9 @@ class InvalidationChannel implements ChannelConnection.Listener {
 	/** How long a write waits for every instance to confirm; as long as a Redis command may take. */
 	private static final long CONFIRM_WAIT_MILLIS = 250;
 
+	/** The confirmation id of an eviction nobody waits for ({@link #announceEviction}). */
+	private static final String UNAWAITED = "unawaited";
+
 	private static final long RESUBSCRIBE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(5);
 
 	private static final Logger log = LoggerFactory.getLogger(InvalidationChannel.class);
@@ -95,6 +98,24 @@ class InvalidationChannel implements ChannelConnection.Listener {
 		}
 		finally {
 			this.confirmations.forget(id);
+		}
+	}
+
+	/**
+	 * Tells every instance to drop its copy, without waiting for confirmations: for a key that stays
+	 * pending long enough for every instance's own sweep to drop it as well. In the format of
+	 * {@link #publishEviction}, under an id nobody awaits. Throws if Redis cannot be reached.
+	 */
+	void announceEviction(String cache, Object key) {
+		if (!this.near.holds(cache)) {
+			return;
+		}
+		String message = "evict " + cache + " " + UNAWAITED + " " + key;
+		if (this.connection.isOpen()) {
+			this.connection.publish(CHANNEL, message);
+		}
+		else {
+			this.publisher.convertAndSend(CHANNEL, message);
 		}
 	}
 

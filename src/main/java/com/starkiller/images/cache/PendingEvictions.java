@@ -1,7 +1,10 @@
 package com.starkiller.images.cache;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +31,11 @@ import org.springframework.scheduling.annotation.Scheduled;
  * MongoDB collection {@value #COLLECTION} before the write answers. Every instance sweeps them every
  * {@code pending-sweep}, and once more before its first Redis read after an outage: each is dropped
  * from the near cache, then Redis gets what the database holds now (from the cache's
- * {@link CacheSource}; without one the key is evicted), then every instance is told to drop its near
- * copy, and the key is forgotten only once Redis has taken that and every instance has confirmed.
- * So no cache entry outlives the data it came from, a read that loaded the old value cannot put it
- * back afterwards, and an instance whose own sweep comes after another's still drops its copy. A key MongoDB does not take at once (it stalls just after
+ * {@link CacheSource}; without one the key is evicted), then every instance is told on the channel to
+ * drop its copy (without waiting for answers). A record is forgotten only once Redis has taken that,
+ * and no sooner than {@link #convergence} after this instance first did so: long enough for every
+ * instance's own sweep to see it, whichever instance swept it first. So no cache entry outlives the
+ * data it came from, and a read that loaded the old value cannot put it back afterwards. A key MongoDB does not take at once (it stalls just after
  * the write it follows) is kept here: its write tries again while it waits ({@link CacheWrites}),
  * and every sweep tries too, and this instance reads nothing from Redis after an outage until
  * MongoDB has taken it.
@@ -55,6 +59,11 @@ class PendingEvictions {
 
 	private final InvalidationChannel channel;
 
+	private final long convergenceNanos;
+
+	/** Each record this instance refreshed and announced (its id and time of record): since when. */
+	private final Map<List<Object>, Long> announced = new ConcurrentHashMap<>();
+
 	// Looked up when sweeping: the sources' own beans write through this module.
 	private final ObjectProvider<CacheSource> sources;
 
@@ -65,16 +74,30 @@ class PendingEvictions {
 	private final Set<Unrecorded> unrecorded = ConcurrentHashMap.newKeySet();
 
 	PendingEvictions(MongoTemplate mongo, TwoLevelCacheManager caches, RedisCircuitBreaker breaker, NearCache near,
-			InvalidationChannel channel, ObjectProvider<CacheSource> sources, MeterRegistry meters) {
+			InvalidationChannel channel, Duration pendingSweep, ObjectProvider<CacheSource> sources,
+			MeterRegistry meters) {
 		this.mongo = mongo;
 		this.caches = caches;
 		this.breaker = breaker;
 		this.near = near;
 		this.channel = channel;
+		this.convergenceNanos = convergence(pendingSweep).toNanos();
 		this.sources = sources;
 		Gauge.builder(BACKLOG, this.backlog, AtomicInteger::get)
 			.description("Keys whose write could not be told to Redis or every instance, still pending after the last sweep")
 			.register(meters);
+	}
+
+	/**
+	 * How long after a key is recorded no instance can still serve its old value: the longest an
+	 * instance trusts its near copies without hearing the channel, or its next sweep, whichever is
+	 * later, and some margin. A write that could not tell every instance answers after it; a record
+	 * stays at least that long.
+	 */
+	static Duration convergence(Duration pendingSweep) {
+		Duration longest = (pendingSweep.compareTo(ChannelLiveness.ECHO_LIMIT) > 0) ? pendingSweep
+				: ChannelLiveness.ECHO_LIMIT;
+		return longest.plusMillis(500);
 	}
 
 	/**
@@ -162,7 +185,8 @@ class PendingEvictions {
 
 	/**
 	 * Drops each pending key from the near cache even when this instance saw no outage (it may have
-	 * missed a write another instance could not publish), then evicts it from Redis.
+	 * missed a write another instance could not publish), then refreshes it in Redis and tells every
+	 * instance; forgets each record once it has been so for long enough.
 	 */
 	private void evictAll() {
 		List<Document> pending = this.mongo.getCollection(COLLECTION).find().into(new ArrayList<>());
@@ -174,31 +198,64 @@ class PendingEvictions {
 		Map<String, CacheSource> sources = this.sources.orderedStream()
 			.collect(Collectors.toMap(CacheSource::cacheName, (source) -> source, (first, second) -> first));
 		int left = pending.size();
+		Set<List<Object>> seen = new HashSet<>();
 		for (Document entry : pending) {
+			// A write recorded again later is a record of its own (its time differs).
+			List<Object> record = Arrays.asList(entry.get("_id"), entry.get("at"));
+			seen.add(record);
 			TwoLevelCache cache = this.caches.getCache(entry.getString("cache"));
-			// Near copies are dropped once Redis holds the new value, as after a write: an instance
-			// that reads Redis again meanwhile, or sweeps after the key is gone, keeps no old copy.
-			if (cache != null && !(refresh(cache, sources.get(cache.getName()), keyOf(entry))
-					&& this.channel.publishEviction(cache.getName(), entry.getString("key")))) {
+			boolean again = this.announced.containsKey(record);
+			if (cache != null && !(refresh(cache, sources.get(cache.getName()), keyOf(entry), again)
+					&& announce(cache.getName(), entry.getString("key")))) {
 				continue;
 			}
-			this.mongo.getCollection(COLLECTION).deleteOne(Filters.eq("_id", entry.get("_id")));
+			long since = this.announced.computeIfAbsent(record, (first) -> System.nanoTime());
+			if (System.nanoTime() - since < this.convergenceNanos) {
+				continue;
+			}
+			// Only this record: a write that recorded the key again since the read above stays pending.
+			this.mongo.getCollection(COLLECTION)
+				.deleteOne(Filters.and(Filters.eq("_id", entry.get("_id")), Filters.eq("at", entry.get("at"))));
+			this.announced.remove(record);
 			left--;
 		}
+		this.announced.keySet().retainAll(seen);
 		this.backlog.set(left + this.unrecorded.size());
 	}
 
-	/** Whether Redis now holds what the database holds for the key (or nothing, without a source). */
-	private boolean refresh(TwoLevelCache cache, CacheSource source, Object key) {
+	/**
+	 * Once Redis holds the new value, every instance drops its near copy, as after a write: one that
+	 * read the old value from Redis meanwhile keeps no copy of it. Whether the channel took it.
+	 */
+	private boolean announce(String cache, String key) {
+		try {
+			this.channel.announceEviction(cache, key);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.debug("Eviction of {}::{} not announced: {}", cache, key, ex.toString());
+			return false;
+		}
+	}
+
+	/**
+	 * Whether Redis now holds what the database holds for the key (or nothing, without a source);
+	 * logged the first time for each record.
+	 */
+	private boolean refresh(TwoLevelCache cache, CacheSource source, Object key, boolean again) {
 		Object current = (source != null) ? source.current(key) : null;
 		if (current != null) {
 			cache.replace(key, current);
-			log.info("Refreshed {}::{}, written while Redis was away", cache.getName(), key);
+			if (!again) {
+				log.info("Refreshed {}::{}, written while Redis was away", cache.getName(), key);
+			}
 			return true;
 		}
 		cache.evict(key);
 		if (cache.isAbsent(key)) {
-			log.info("Evicted {}::{}, written while Redis was away", cache.getName(), key);
+			if (!again) {
+				log.info("Evicted {}::{}, written while Redis was away", cache.getName(), key);
+			}
 			return true;
 		}
 		return false;
