@@ -3,10 +3,12 @@ package com.starkiller.images.cache;
 import java.time.Duration;
 
 /**
- * Whether this instance can prove it hears the invalidation channel: it is subscribed, and one of
- * the echoes it publishes every second came back within the last three seconds. Trust runs out by
- * itself, so an instance whose echo stopped (a lost channel, or the scheduler that sends it being
- * stuck) stops trusting its copies within three seconds.
+ * Whether this instance can prove it hears the invalidation channel: it is subscribed, and an echo
+ * it published (one a second) within the last three seconds came back. Trust runs out by itself,
+ * so an instance whose echo stopped (a lost channel, or the scheduler that sends it being stuck)
+ * stops trusting its copies within three seconds; and, as an echo counts from when it was sent, so
+ * does one that hears the channel more than three seconds late: an eviction published before the
+ * echo has reached it whenever it trusts.
  */
 class ChannelLiveness {
 
@@ -17,7 +19,7 @@ class ChannelLiveness {
 
 	private volatile boolean subscribed;
 
-	/** When the last echo came back; 0 while none has since subscribing. */
+	/** When the latest echo that came back was sent; 0 while none has since subscribing. */
 	private volatile long echoHeard;
 
 	/** When the echo not heard yet was sent; 0 when none is outstanding. */
@@ -49,13 +51,22 @@ class ChannelLiveness {
 		return this.subscribed && (sent == 0 || System.nanoTime() - sent >= ECHO_LIMIT_NANOS);
 	}
 
-	void echoSent() {
-		this.echoSent = System.nanoTime();
+	/** An echo is sent now: when, which the echo carries. */
+	long echoSent() {
+		long now = System.nanoTime();
+		this.echoSent = now;
+		return now;
 	}
 
-	void echoHeard() {
-		this.echoHeard = System.nanoTime();
-		this.echoSent = 0;
+	/** The echo sent at that time came back. */
+	void echoHeard(long sentAt) {
+		long heard = this.echoHeard;
+		if (heard == 0 || sentAt - heard > 0) {
+			this.echoHeard = sentAt;
+		}
+		if (sentAt == this.echoSent) {
+			this.echoSent = 0;
+		}
 	}
 
 }

@@ -16,8 +16,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Keeps every instance's {@link NearCache} coherent through the Redis channel
  * {@value #CHANNEL}. A write publishes {@code evict <cache> <id> <key>}; every subscribed instance
  * drops its copy and answers {@code dropped <id>}; the write waits until as many answered as the
- * {@code PUBLISH} reached. Each instance also publishes {@code echo <instance>} every second, and
- * trusts its copies only while its echoes come back (see {@link ChannelLiveness}).
+ * {@code PUBLISH} reached (a sweep's announcement, under an id nobody awaits, is not answered).
+ * Each instance also publishes {@code echo <instance> <sent>} every second, and trusts its copies
+ * only while its echoes come back within three seconds of being sent (see {@link ChannelLiveness}).
  */
 class InvalidationChannel implements ChannelConnection.Listener {
 
@@ -145,8 +146,7 @@ class InvalidationChannel implements ChannelConnection.Listener {
 				open();
 			}
 			if (this.liveness.echoDue()) {
-				this.liveness.echoSent();
-				this.publisher.convertAndSend(CHANNEL, "echo " + this.instance);
+				this.publisher.convertAndSend(CHANNEL, "echo " + this.instance + " " + this.liveness.echoSent());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -184,13 +184,16 @@ class InvalidationChannel implements ChannelConnection.Listener {
 		String[] parts = message.split(" ", 4);
 		if (parts.length == 4 && parts[0].equals("evict")) {
 			this.near.drop(parts[1], parts[3]);
-			this.connection.publishAsync(CHANNEL, "dropped " + parts[2]);
+			// An announcement nobody waits for is not answered: N instances would each answer N.
+			if (!parts[2].equals(UNAWAITED)) {
+				this.connection.publishAsync(CHANNEL, "dropped " + parts[2]);
+			}
 		}
 		else if (parts.length == 2 && parts[0].equals("dropped")) {
 			this.confirmations.confirm(parts[1]);
 		}
-		else if (parts.length == 2 && parts[0].equals("echo") && parts[1].equals(this.instance)) {
-			this.liveness.echoHeard();
+		else if (parts.length == 3 && parts[0].equals("echo") && parts[1].equals(this.instance)) {
+			this.liveness.echoHeard(Long.parseLong(parts[2]));
 		}
 	}
 

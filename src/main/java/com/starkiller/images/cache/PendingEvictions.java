@@ -32,10 +32,12 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@code pending-sweep}, and once more before its first Redis read after an outage: each is dropped
  * from the near cache, then Redis gets what the database holds now (from the cache's
  * {@link CacheSource}; without one the key is evicted), then every instance is told on the channel to
- * drop its copy (without waiting for answers). A record is forgotten only once Redis has taken that,
- * and no sooner than {@link #convergence} after this instance first did so: long enough for every
- * instance's own sweep to see it, whichever instance swept it first. So no cache entry outlives the
- * data it came from, and a read that loaded the old value cannot put it back afterwards. A key MongoDB does not take at once (it stalls just after
+ * drop its copy (without waiting for answers): that is what reaches an instance that trusts its
+ * copies, whenever its own sweep runs. A record is forgotten only once Redis has taken that, and no
+ * sooner than {@link #convergence} after this instance first did so, so that, with the same
+ * {@code pending-sweep} everywhere, every instance's own sweep sees it too. So no cache entry
+ * outlives the data it came from, and a read that loaded the old value cannot put it back
+ * afterwards. A key MongoDB does not take at once (it stalls just after
  * the write it follows) is kept here: its write tries again while it waits ({@link CacheWrites}),
  * and every sweep tries too, and this instance reads nothing from Redis after an outage until
  * MongoDB has taken it.
@@ -205,9 +207,15 @@ class PendingEvictions {
 			seen.add(record);
 			TwoLevelCache cache = this.caches.getCache(entry.getString("cache"));
 			boolean again = this.announced.containsKey(record);
-			if (cache != null && !(refresh(cache, sources.get(cache.getName()), keyOf(entry), again)
-					&& announce(cache.getName(), entry.getString("key")))) {
-				continue;
+			if (cache != null) {
+				if (!refresh(cache, sources.get(cache.getName()), keyOf(entry), again)) {
+					continue;
+				}
+				// A read here since the drop above may have kept the old value: dropped again at once.
+				this.near.drop(cache.getName(), entry.getString("key"));
+				if (!announce(cache.getName(), entry.getString("key"))) {
+					continue;
+				}
 			}
 			long since = this.announced.computeIfAbsent(record, (first) -> System.nanoTime());
 			if (System.nanoTime() - since < this.convergenceNanos) {
