@@ -80,10 +80,7 @@ class InvalidationChannel implements ChannelConnection.Listener {
 		}
 		String id = this.confirmations.expect();
 		try {
-			String message = "evict " + cache + " " + id + " " + key;
-			// On the channel's own node when it is open (on a cluster, where every instance subscribes).
-			Long receivers = this.connection.isOpen() ? this.connection.publish(CHANNEL, message)
-					: this.publisher.convertAndSend(CHANNEL, message);
+			Long receivers = publishEvict(cache, id, key);
 			// Unsubscribed, this instance hears no confirmation at all.
 			boolean confirmed = this.liveness.isSubscribed()
 					&& this.confirmations.await(id, (receivers != null) ? receivers.intValue() : 0, CONFIRM_WAIT_MILLIS);
@@ -111,13 +108,15 @@ class InvalidationChannel implements ChannelConnection.Listener {
 		if (!this.near.holds(cache)) {
 			return;
 		}
-		String message = "evict " + cache + " " + UNAWAITED + " " + key;
-		if (this.connection.isOpen()) {
-			this.connection.publish(CHANNEL, message);
-		}
-		else {
-			this.publisher.convertAndSend(CHANNEL, message);
-		}
+		publishEvict(cache, UNAWAITED, key);
+	}
+
+	/** {@code evict <cache> <id> <key>}; how many subscribers it reached. */
+	private Long publishEvict(String cache, String id, Object key) {
+		String message = "evict " + cache + " " + id + " " + key;
+		// On the channel's own node when it is open (on a cluster, where every instance subscribes).
+		return this.connection.isOpen() ? this.connection.publish(CHANNEL, message)
+				: this.publisher.convertAndSend(CHANNEL, message);
 	}
 
 	/**

@@ -51,14 +51,14 @@ class UnrecordedEvictionTest {
 
 	@AfterAll
 	static void stop() {
+		bothStoresAnswerAgain();
 		instance.close();
 	}
 
-	/** Whatever a test before left: both stores answer, and Redis is in use again. */
+	/** Whatever a test before left (one that failed midway too): both stores answer, and Redis is in use again. */
 	@BeforeEach
 	void bothStoresAnswer() {
-		instance.mongo().cutWhenSent(null);
-		instance.redis().thaw();
+		bothStoresAnswerAgain();
 		awaitRedisBack("/api/listings/1");
 	}
 
@@ -67,18 +67,13 @@ class UnrecordedEvictionTest {
 	void aWriteWhosePendingEvictionMongoDoesNotTakeIsNotAcknowledgedButIsReadOnceBothAreBack() {
 		String path = listingHeldInRedis("Before the outage");
 
-		markRedisDown();
+		RedisMarkedDown.on(instance);
 		instance.mongo().cutWhenSent(PendingEvictions.COLLECTION);
-		try {
-			HttpResponse<String> renamed = rename(path, "After the outage");
-			// Stored, but not acknowledged: as when MongoDB is out of reach.
-			assertThat(renamed.statusCode()).isEqualTo(503);
-			assertThat(renamed.headers().firstValue("Retry-After")).isPresent();
-		}
-		finally {
-			instance.mongo().cutWhenSent(null);
-			instance.redis().thaw();
-		}
+		HttpResponse<String> renamed = rename(path, "After the outage");
+		// Stored, but not acknowledged: as when MongoDB is out of reach.
+		assertThat(renamed.statusCode()).isEqualTo(503);
+		assertThat(renamed.headers().firstValue("Retry-After")).isPresent();
+		bothStoresAnswerAgain();
 
 		awaitRedisBack(path);
 		assertEveryReadSays(path, "After the outage");
@@ -89,24 +84,19 @@ class UnrecordedEvictionTest {
 	void aPendingEvictionMongoTakesAtALaterTryIsAcknowledged() {
 		String path = listingHeldInRedis("Before the first try");
 
-		markRedisDown();
+		RedisMarkedDown.on(instance);
 		int cuts = instance.mongo().cuts();
 		// Only the record is an upsert here: the write's first try to record its key fails, the next one
 		// (while the write waits for the other instances) goes through.
 		instance.mongo().cutOnceWhenSent("upsert");
-		try {
-			HttpResponse<String> renamed = rename(path, "After the second try");
-			assertThat(renamed.statusCode()).isEqualTo(200);
-			assertThat(instance.mongo().cuts()).as("records cut").isEqualTo(cuts + 1);
-			// Recorded: until Redis is tried again, nothing takes it out.
-			assertThat(app.bean(MongoTemplate.class)
-				.getCollection(PendingEvictions.COLLECTION)
-				.countDocuments(Filters.eq("_id", ListingService.CACHE + "::" + idOf(path)))).isEqualTo(1);
-		}
-		finally {
-			instance.mongo().cutWhenSent(null);
-			instance.redis().thaw();
-		}
+		HttpResponse<String> renamed = rename(path, "After the second try");
+		assertThat(renamed.statusCode()).isEqualTo(200);
+		assertThat(instance.mongo().cuts()).as("records cut").isEqualTo(cuts + 1);
+		// Recorded: until Redis is tried again, nothing takes it out.
+		assertThat(app.bean(MongoTemplate.class)
+			.getCollection(PendingEvictions.COLLECTION)
+			.countDocuments(Filters.eq("_id", ListingService.CACHE + "::" + idOf(path)))).isEqualTo(1);
+		bothStoresAnswerAgain();
 
 		awaitRedisBack(path);
 		assertEveryReadSays(path, "After the second try");
@@ -117,31 +107,26 @@ class UnrecordedEvictionTest {
 	void redisIsNotReadAgainWhileAKeyWrittenDuringItsOutageIsNotRecorded() {
 		String path = listingHeldInRedis("Before the long outage");
 
-		markRedisDown();
+		RedisMarkedDown.on(instance);
 		// Every try to record the key fails, while the sweeps still read the collection (and find
 		// nothing of this key there): only the instance's own memory of the key keeps Redis unread.
 		instance.mongo().cutWhenSent("upsert");
 		List<String> stale = new ArrayList<>();
-		try {
-			assertThat(rename(path, "After the long outage").statusCode()).isEqualTo(503);
-			instance.redis().thaw();
-			// Redis answers again and still holds the old name. Its next try (20 s after the write marked
-			// it down) is refused, counted as a failure, and every read meanwhile comes from MongoDB.
-			double failures = redisFailures();
-			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-				HttpResponse<String> answer = app.http().get(path);
-				if (answer.statusCode() != 200 || !answer.body().contains("After the long outage")) {
-					stale.add(answer.statusCode() + " " + answer.body());
-				}
-				return redisFailures() > failures;
-			});
-			assertThat(app.bean(RedisCircuitBreaker.class).isOpen()).isTrue();
-			assertThat(stale).as("reads while the key was not recorded").isEmpty();
-		}
-		finally {
-			instance.mongo().cutWhenSent(null);
-			instance.redis().thaw();
-		}
+		assertThat(rename(path, "After the long outage").statusCode()).isEqualTo(503);
+		instance.redis().thaw();
+		// Redis answers again and still holds the old name. Its next try (20 s after the write marked
+		// it down) is refused, counted as a failure, and every read meanwhile comes from MongoDB.
+		double failures = redisFailures();
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+			HttpResponse<String> answer = app.http().get(path);
+			if (answer.statusCode() != 200 || !answer.body().contains("After the long outage")) {
+				stale.add(answer.statusCode() + " " + answer.body());
+			}
+			return redisFailures() > failures;
+		});
+		assertThat(app.bean(RedisCircuitBreaker.class).isOpen()).isTrue();
+		assertThat(stale).as("reads while the key was not recorded").isEmpty();
+		bothStoresAnswerAgain();
 
 		// MongoDB takes the key at the next sweep; Redis's next try evicts it there, and reads resume.
 		awaitRedisBack(path);
@@ -161,25 +146,20 @@ class UnrecordedEvictionTest {
 		String path = listingHeldInRedis("Before the next try");
 		long id = Long.parseLong(idOf(path));
 
-		markRedisDown();
+		RedisMarkedDown.on(instance);
 		// Unrecorded, so no sweep refreshes the key in Redis meanwhile: Redis keeps the old name.
 		instance.mongo().cutWhenSent("upsert");
-		try {
-			assertThat(rename(path, "After the next try").statusCode()).isEqualTo(503);
-			instance.redis().thaw();
-			RedisCircuitBreaker breaker = app.bean(RedisCircuitBreaker.class);
-			Listing stored = app.bean(MongoTemplate.class).findById(id, Listing.class);
-			assertThat(stored.name()).isEqualTo("After the next try");
-			Listing read = app.bean(TwoLevelCacheManager.class).getCache(ListingService.CACHE).get(id, () -> {
-				await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(breaker::allowsCalls);
-				return stored;
-			});
-			assertThat(read.name()).isEqualTo("After the next try");
-		}
-		finally {
-			instance.mongo().cutWhenSent(null);
-			instance.redis().thaw();
-		}
+		assertThat(rename(path, "After the next try").statusCode()).isEqualTo(503);
+		instance.redis().thaw();
+		RedisCircuitBreaker breaker = app.bean(RedisCircuitBreaker.class);
+		Listing stored = app.bean(MongoTemplate.class).findById(id, Listing.class);
+		assertThat(stored.name()).isEqualTo("After the next try");
+		Listing read = app.bean(TwoLevelCacheManager.class).getCache(ListingService.CACHE).get(id, () -> {
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(breaker::allowsCalls);
+			return stored;
+		});
+		assertThat(read.name()).isEqualTo("After the next try");
+		bothStoresAnswerAgain();
 
 		awaitRedisBack(path);
 		assertEveryReadSays(path, "After the next try");
@@ -206,17 +186,9 @@ class UnrecordedEvictionTest {
 		return app.http().json("PATCH", path, "{\"name\":\"" + name + "\"}", AppInstance.AUTH);
 	}
 
-	/**
-	 * Redis hangs; a lookup of an id nobody holds meets it and marks it down (again, if the instance
-	 * forgave the first timeout as its own pause: on a busy machine its pause watch can wake late).
-	 */
-	private static void markRedisDown() {
-		instance.redis().freeze();
-		RedisCircuitBreaker breaker = app.bean(RedisCircuitBreaker.class);
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-			app.http().get("/api/listings/913502");
-			return breaker.isOpen();
-		});
+	private static void bothStoresAnswerAgain() {
+		instance.mongo().cutWhenSent(null);
+		instance.redis().thaw();
 	}
 
 	/**
