@@ -49,6 +49,10 @@ class ImageDecoder {
 				throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "The image declares " + width + "×"
 						+ height + " pixels; at most " + this.maxPixels + " pixels are accepted.");
 			}
+			if (Variants.tallestVariant(width, height) > Variants.JPEG_MAX_SIDE) {
+				throw new BadRequest("The image is " + width + "×" + height + " pixels: its variants would be taller than "
+						+ Variants.JPEG_MAX_SIDE + " pixels, the most a JPEG holds.");
+			}
 			DecodePlan plan = DecodePlan.of(type, bytes, width, height, readable(() -> decodedType(reader)));
 			ImageReadParam param = reader.getDefaultReadParam();
 			param.setSourceSubsampling(plan.subsampling(), plan.subsampling(), 0, 0);

@@ -35,6 +35,9 @@ public final class Variants {
 
 	private static final float JPEG_QUALITY = 0.82f;
 
+	/** The most pixels a JPEG holds on either side. */
+	static final int JPEG_MAX_SIDE = 65_500;
+
 	private Variants() {
 	}
 
@@ -127,6 +130,11 @@ public final class Variants {
 		g.drawImage(image, 0, 0, null);
 		g.dispose();
 		return copy;
+	}
+
+	/** The height of the tallest variant of an image of this size: the widest one's. */
+	static int tallestVariant(int imageWidth, int imageHeight) {
+		return variantHeight(LARGE, imageWidth, imageHeight);
 	}
 
 	// Never wider than the original.

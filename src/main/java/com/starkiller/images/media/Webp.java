@@ -33,6 +33,9 @@ final class Webp {
 	/** The most pixels transcoded here: a 1600 px variant of a 1:2 portrait, 10 MB decoded. */
 	static final long MAX_PIXELS = 1600L * 3200;
 
+	/** The most pixels a WebP holds on either side (a JPEG holds more: a narrow, tall photo stays JPEG). */
+	static final int MAX_SIDE = 16_383;
+
 	private static final WebPImageWriterSpi WRITERS = new WebPImageWriterSpi();
 
 	/**
@@ -44,7 +47,10 @@ final class Webp {
 	private Webp() {
 	}
 
-	/** The JPEG re-encoded as lossy WebP, or null when it is larger than {@link #MAX_PIXELS} or not a JPEG. */
+	/**
+	 * The JPEG re-encoded as lossy WebP, or null when it is larger than {@link #MAX_PIXELS}, longer
+	 * than {@link #MAX_SIDE} on a side, or not a JPEG.
+	 */
 	static byte @Nullable [] fromJpeg(byte[] jpeg) {
 		ENCODES.acquireUninterruptibly();
 		try {
@@ -81,14 +87,16 @@ final class Webp {
 		}
 	}
 
-	/** The image, once its header says it is a JPEG within {@link #MAX_PIXELS}; null otherwise. */
+	/** The image, once its header says it is a JPEG a WebP can hold; null otherwise. */
 	private static @Nullable BufferedImage decode(byte[] jpeg) throws IOException {
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(in, true, true);
-				if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+				int width = reader.getWidth(0);
+				int height = reader.getHeight(0);
+				if ((long) width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
 					return null;
 				}
 				return reader.read(0);

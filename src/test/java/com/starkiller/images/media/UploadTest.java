@@ -339,6 +339,19 @@ class UploadTest extends IntegrationTest {
 	}
 
 	@Test
+	void aPngTallerThanAJpegCanBeIsRefused() {
+		long listing = listingWithAPhoto("Too tall");
+		// One pixel wide and 70,000 tall: few pixels, but no JPEG variant can hold it.
+		byte[] tall = Png.of(1, 70_000, 8, 0, deflate(new byte[2 * 70_000]), null);
+
+		HttpResponse<String> refused = assertRefusedStoringNothing(listing, 400,
+				() -> upload(listing, new Multipart().file("file", "tall.png", "image/png", tall)));
+
+		assertThat(json(refused.body()).path("detail").asString()).contains("1×70000 pixels");
+		assertThat(media(expectedId(tall), 200).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void aFiftyMegabyteBodyIsRefusedAsTooLarge() {
 		long listing = listingWithAPhoto("Huge upload");
 		byte[] huge = new byte[50 * 1024 * 1024];

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.starkiller.images.IntegrationTest;
 
@@ -66,6 +67,18 @@ class WebpTest extends IntegrationTest {
 			assertThat(image.headers().firstValue("Content-Type")).as(accept).hasValue("image/jpeg");
 		}
 		assertThat(this.http.getBytes("/media/demo-005/200").headers().firstValue("Content-Type")).hasValue("image/jpeg");
+	}
+
+	/** WebP holds at most 16,383 pixels a side; a JPEG up to 65,500, so a narrow, tall photo can be stored. */
+	@Test
+	void aPhotoTallerThanAWebpCanBeIsServedAsJpegToABrowserThatTakesWebp(@Autowired MediaStore media) {
+		String id = "tall-" + System.nanoTime();
+		Variants.storeAll(media, id, new BufferedImage(40, 20_000, BufferedImage.TYPE_INT_RGB));
+
+		HttpResponse<byte[]> image = this.http.getBytes("/media/" + id + "/200", "Accept", BROWSER);
+
+		assertThat(image.statusCode()).isEqualTo(200);
+		assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 	}
 
 	@Test
