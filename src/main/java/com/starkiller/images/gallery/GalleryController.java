@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingId;
 import com.starkiller.images.listing.ListingService;
 import com.starkiller.images.listing.Position;
@@ -36,10 +37,15 @@ class GalleryController {
 		return LIGHTBOX;
 	}
 
+	/** Every photo; an index, when given, is checked as the page checks it (400, or 404 past the end). */
 	@GetMapping(path = "/images/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	GalleryJson json(@PathVariable String id) {
-		return GalleryJson.of(this.listings.get(ListingId.parse(id)));
+	GalleryJson json(@PathVariable String id, @RequestParam(required = false) String index) {
+		Listing listing = this.listings.get(ListingId.parse(id));
+		if (index != null) {
+			Gallery.open(listing, Position.parseIndex(index));
+		}
+		return GalleryJson.of(listing);
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.starkiller.images.media;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,6 +27,8 @@ import com.starkiller.images.web.NotFound;
 /**
  * Image bytes at {@code /media/{image}/{width}}: immutable, so browsers and CDNs keep them a year;
  * {@code If-None-Match} gets a 304 and {@code Range} a 206 (Spring MVC does ranges for resources).
+ * A {@code Range} that does not parse is ignored (RFC 9110 §14.2), and one that lies past the end
+ * is answered 416 with the size, without the image.
  */
 @Controller
 class MediaController {
@@ -44,8 +48,9 @@ class MediaController {
 	}
 
 	@GetMapping("/media/{image}/{width}")
-	ResponseEntity<Resource> image(@PathVariable String image, @PathVariable String width,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request,
+	ResponseEntity<?> image(@PathVariable String image, @PathVariable String width,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			@RequestHeader(name = HttpHeaders.RANGE, required = false) String range, WebRequest request,
 			HttpServletResponse response) {
 		if (!IMAGE_ID.matcher(image).matches() || !WIDTHS.contains(width)) {
 			throw new NotFound("There is no such image.");
@@ -60,11 +65,29 @@ class MediaController {
 		if (request.checkNotModified(file.etag())) {
 			return null;
 		}
-		return ResponseEntity.ok()
+		Resource bytes = new ByteArrayResource(file.bytes());
+		ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
 			.eTag(file.etag())
 			.cacheControl(FOREVER)
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.body(new ByteArrayResource(file.bytes()));
+			.contentType(MediaType.parseMediaType(file.contentType()));
+		if (range == null) {
+			return ok.body(bytes);
+		}
+		List<HttpRange> ranges;
+		try {
+			ranges = HttpRange.parseRanges(range);
+		}
+		catch (IllegalArgumentException unreadable) {
+			// Given as bytes, not as a resource, Spring MVC does not look at the Range header.
+			return ok.body(file.bytes());
+		}
+		try {
+			HttpRange.toResourceRegions(ranges, bytes);
+		}
+		catch (IllegalArgumentException pastTheEnd) {
+			throw new RangeNotSatisfiable(file.bytes().length);
+		}
+		return ok.body(bytes);
 	}
 
 	/** Whether {@code Accept} names WebP, and not at quality 0. */

@@ -143,4 +143,22 @@ class GalleryTest extends IntegrationTest {
 				"\"caption\":\"" + listing.photo(2).caption() + "\"");
 	}
 
+	@Test
+	void theJsonAnswerChecksAnIndexAsThePageDoes() {
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.photoCount() >= 2);
+		String base = "/images/" + listing.id() + "?index=";
+
+		HttpResponse<String> within = this.http.get(base + listing.photoCount(), "Accept", "application/json");
+		assertThat(within.statusCode()).isEqualTo(200);
+		assertThat(within.body()).contains("\"location_id\":" + listing.id());
+		for (String malformed : new String[] { "abc", "0", "-1", "1e3" }) {
+			HttpResponse<String> refused = this.http.get(base + malformed, "Accept", "application/json");
+			assertThat(refused.statusCode()).as(malformed).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Content-Type")).as(malformed).hasValue("application/problem+json");
+		}
+		HttpResponse<String> past = this.http.get(base + (listing.photoCount() + 1), "Accept", "application/json");
+		assertThat(past.statusCode()).isEqualTo(404);
+		assertThat(past.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
 }

@@ -1,6 +1,7 @@
 package com.starkiller.images.media;
 
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,32 @@ class MediaTest extends IntegrationTest {
 		assertThat(part.body()).hasSize(100);
 		assertThat(part.headers().firstValue("Content-Range")).hasValueSatisfying(
 				(range) -> assertThat(range).startsWith("bytes 0-99/"));
+	}
+
+	@Test
+	void aRangeThatDoesNotParseIsIgnored() {
+		HttpResponse<byte[]> whole = this.http.getBytes("/media/demo-002/200");
+
+		for (String range : new String[] { "bytes=abc", "pages=1-2", "bytes=5-2" }) {
+			HttpResponse<byte[]> answer = this.http.getBytes("/media/demo-002/200", "Range", range);
+
+			assertThat(answer.statusCode()).as(range).isEqualTo(200);
+			assertThat(answer.body()).as(range).isEqualTo(whole.body());
+			assertThat(answer.headers().firstValue("Content-Range")).as(range).isEmpty();
+		}
+	}
+
+	@Test
+	void aRangePastTheEndIsNotSatisfiableAndSendsNoImage() {
+		int length = this.http.getBytes("/media/demo-002/200").body().length;
+
+		HttpResponse<byte[]> refused = this.http.getBytes("/media/demo-002/200", "Range", "bytes=999999999-");
+
+		assertThat(refused.statusCode()).isEqualTo(416);
+		assertThat(refused.headers().firstValue("Content-Range")).hasValue("bytes */" + length);
+		assertThat(refused.headers().firstValue("Content-Type")).isNotEqualTo(Optional.of("image/jpeg"));
+		assertThat(refused.headers().firstValue("Cache-Control").orElse("")).doesNotContain("immutable");
+		assertThat(refused.body().length).isNotEqualTo(length);
 	}
 
 	@Test
