@@ -21,14 +21,19 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * A {@code Content-Type} that names no one type ({@code *}/{@code *}, {@code application/*}, or
  * no media type at all) is refused with 415 before anything reads it: Spring would fail on it
- * with a 500 where no handler matches the path. The probes refuse an {@code Accept} with an empty
- * entry with 400 here, where the actuator would throw on it (and log an error for each).
+ * with a 500 where no handler matches the path. An {@code Accept} with an entry that is not a media
+ * range is refused with 400 on every path: Spring answered it 406 where it negotiated, and a kept
+ * page where it did not (a JSON client got HTML). The probes also refuse an empty entry, where the
+ * actuator would throw on it (and log an error for each).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ContentTypeCheck extends OncePerRequestFilter {
 
 	private static final Set<String> PROBES = Set.of("/livez", "/readyz");
+
+	static final String NOT_MEDIA_RANGES = "An entry of the Accept header is not a media type such as text/html or "
+			+ "application/json.";
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,12 +45,27 @@ class ContentTypeCheck extends OncePerRequestFilter {
 			return;
 		}
 		String accept = request.getHeader("Accept");
+		if (accept != null && !isMediaRanges(accept)) {
+			FilterErrors.send(request, response, new BadRequest(NOT_MEDIA_RANGES));
+			return;
+		}
 		if (accept != null && PROBES.contains(request.getRequestURI())
 				&& Arrays.stream(accept.split(",", -1)).anyMatch(String::isBlank)) {
 			FilterErrors.send(request, response, new BadRequest("An entry of the Accept header is not a media type: it is empty."));
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** Whether every entry of an {@code Accept} header parses (Spring caches what it parsed). */
+	static boolean isMediaRanges(String accept) {
+		try {
+			MediaType.parseMediaTypes(accept);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private static boolean isOneType(String type) {

@@ -15,6 +15,7 @@ import org.springframework.boot.web.error.ErrorAttributeOptions.Include;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -57,11 +58,18 @@ class ErrorPages implements ErrorController {
 	@RequestMapping
 	Object page(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		if (uri instanceof String path && ApiPaths.matches(path)) {
+		if ((uri instanceof String path && ApiPaths.matches(path)) || asksForJsonUnreadably(request)) {
 			return json(request, response);
 		}
 		Problem problem = problem(request, response);
 		return new ModelAndView(VIEW, Map.of("problem", problem, "words", words(problem, locale)), problem.status());
+	}
+
+	/** An {@code Accept} that does not parse cannot be negotiated; one that names JSON still gets it. */
+	private static boolean asksForJsonUnreadably(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return accept != null && accept.toLowerCase(Locale.ROOT).contains("json")
+				&& !ContentTypeCheck.isMediaRanges(accept);
 	}
 
 	/**

@@ -113,7 +113,7 @@ class ErrorsTest extends IntegrationTest {
 	@CsvSource({ "POST, /api/listings/424242/reviews, application/*, application/json, 415",
 			"POST, /api/listings, */*, application/json, 415",
 			"PATCH, /api/listings/300, application/x-www-form-urlencoded, application/json, 415",
-			"POST, /api/listings/9/reviews, application/json, */json, 406", "POST, /api/listings, application/json, text/html, 406",
+			"POST, /api/listings/9/reviews, application/json, */json, 400", "POST, /api/listings, application/json, text/html, 406",
 			"POST, /api/listings/7/reviews, application/json, application/xml, 406" })
 	void refusesBodiesAndAnswersItCannotTakeOrGiveBeforeWriting(String method, String path, String contentType,
 			String accept, int status) {
@@ -200,6 +200,31 @@ class ErrorsTest extends IntegrationTest {
 
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.text()).contains("not a media type").doesNotContain("Exception");
+	}
+
+	/** Found by review: a JSON client with such an Accept got a kept page's HTML, or 406 elsewhere. */
+	@ParameterizedTest(name = "{0} accepting {1}")
+	@CsvSource({ "/images/1, 'application/json, a/b/c'", "/nowhere, 'application/json;q=x'",
+			"/api/listings/1, 'application/json, a/b/c'", "/readyz, 'application/json;q=x'", "/listings/1, 'text/html;q=2'",
+			"/reviews/15000?index=1, 'a/b/c'" })
+	void anAcceptThatDoesNotParseIsABadRequestInTheFormItNames(String path, String accept) {
+		Answer answer = raw("GET", path, null, "Accept", accept);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.text()).contains("not a media type").doesNotContain("Exception");
+		if (accept.contains("json") || Verdict.isApi(path)) {
+			assertThat(answer.contentType()).isEqualTo("application/problem+json");
+		}
+		else {
+			assertThat(answer.contentType()).startsWith("text/html");
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7'",
+			"'text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2'", "'application/json,'", "'*/*'" })
+	void acceptHeadersAsClientsWriteThemAreServed(String accept) {
+		assertThat(raw("GET", "/listings/1", null, "Accept", accept).status()).isEqualTo(200);
 	}
 
 	@Test
