@@ -1,13 +1,19 @@
 package com.starkiller.images.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -65,19 +71,43 @@ class ApiErrors {
 				"The multipart request has no part '" + ex.getRequestPartName() + "'.");
 	}
 
-	/** Multipart failures happen before any controller is chosen, so they are handled for all. */
+	/**
+	 * Multipart failures happen before any controller is chosen, so they are handled for all: the
+	 * API gets problem details, any other path the error page (or problem details if it asks for JSON).
+	 */
 	@RestControllerAdvice
 	static class Uploads {
 
+		private final String limits;
+
+		Uploads(MultipartProperties multipart) {
+			this.limits = "at most " + multipart.getMaxFileSize().toMegabytes() + " MB a file and "
+					+ multipart.getMaxRequestSize().toMegabytes() + " MB in all";
+		}
+
 		@ExceptionHandler(MaxUploadSizeExceededException.class)
-		ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex) {
-			return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than the limit of "
-					+ ex.getMaxUploadSize() / (1024 * 1024) + " MB.");
+		ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request,
+				HttpServletResponse response) throws IOException {
+			// Tomcat's own limits do not say which one was passed (-1).
+			String limit = (ex.getMaxUploadSize() > 0) ? "the limit of " + DataSize.ofBytes(ex.getMaxUploadSize()).toMegabytes()
+					+ " MB" : "the limits: " + this.limits;
+			return answer(request, response,
+					new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than " + limit + "."));
 		}
 
 		@ExceptionHandler(MultipartException.class)
-		ResponseEntity<ProblemDetail> malformed(MultipartException ex) {
-			return Problems.response(HttpStatus.BAD_REQUEST, "The multipart request could not be read.");
+		ResponseEntity<ProblemDetail> malformed(MultipartException ex, HttpServletRequest request,
+				HttpServletResponse response) throws IOException {
+			return answer(request, response, new BadRequest("The multipart request could not be read."));
+		}
+
+		private static ResponseEntity<ProblemDetail> answer(HttpServletRequest request, HttpServletResponse response,
+				ResponseStatusException error) throws IOException {
+			if (ApiPaths.matches(request.getRequestURI())) {
+				return Problems.response(error);
+			}
+			FilterErrors.send(request, response, error);
+			return null;
 		}
 
 	}

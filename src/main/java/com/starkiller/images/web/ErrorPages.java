@@ -3,6 +3,7 @@ package com.starkiller.images.web;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -17,6 +18,7 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -40,6 +42,10 @@ class ErrorPages implements ErrorController {
 	static final String VIEW = "error/page";
 
 	private static final ErrorAttributeOptions PATH = ErrorAttributeOptions.of(Include.PATH, Include.STATUS);
+
+	/** Statuses only our own code answers with a reason (a too large upload, a range past the end). */
+	private static final Set<HttpStatusCode> WORDED_STATUSES = Set.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+			HttpStatus.CONTENT_TOO_LARGE, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
 
 	private static final String DEFAULT_DETAIL_4XX = "There is nothing to show at this address.";
 
@@ -92,13 +98,23 @@ class ErrorPages implements ErrorController {
 	private Problem problem(HttpServletRequest request, HttpServletResponse response) {
 		ServletWebRequest webRequest = new ServletWebRequest(request);
 		Map<String, Object> attributes = this.errorAttributes.getErrorAttributes(webRequest, PATH);
-		Throwable error = malformedMediaType(unavailable(this.errorAttributes.getError(webRequest)));
+		Throwable error = malformedMediaType(unavailable(error(request, webRequest)));
 		HttpStatus status = status(request, error);
 		if (error instanceof ResponseStatusException known) {
 			known.getHeaders().forEach((name, values) -> values.forEach((value) -> response.setHeader(name, value)));
 		}
 		String path = (String) attributes.getOrDefault("path", "/");
 		return new Problem(status, detail(status, error), safePath(path));
+	}
+
+	/**
+	 * The error: the one {@link FilterErrors#send} named, else the one Spring or the container saw.
+	 * A handler that answers with {@code send} has had Spring record the exception it handled, which
+	 * would otherwise win.
+	 */
+	private Throwable error(HttpServletRequest request, ServletWebRequest webRequest) {
+		Object sent = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		return (sent instanceof ResponseStatusException named) ? named : this.errorAttributes.getError(webRequest);
 	}
 
 	// A status an exception carries wins over the 500 the container gives any exception it saw.
@@ -138,7 +154,7 @@ class ErrorPages implements ErrorController {
 	private static String detail(HttpStatus status, Throwable error) {
 		if (error instanceof BadRequest || error instanceof NotFound || error instanceof Unavailable
 				|| error instanceof Conflict || error instanceof ResponseStatusException known
-						&& known.getStatusCode() == HttpStatus.UNSUPPORTED_MEDIA_TYPE && known.getReason() != null) {
+						&& WORDED_STATUSES.contains(known.getStatusCode()) && known.getReason() != null) {
 			return ((ResponseStatusException) error).getReason();
 		}
 		return status.is4xxClientError() ? DEFAULT_DETAIL_4XX : DEFAULT_DETAIL_5XX;

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -358,7 +359,7 @@ class UploadTest extends IntegrationTest {
 		byte[] start = jpeg(64, 64);
 		System.arraycopy(start, 0, huge, 0, start.length);
 
-		assertRefusedStoringNothing(listing, 413, () -> {
+		HttpResponse<String> refused = assertRefusedStoringNothing(listing, 413, () -> {
 			try {
 				return send("POST", "/api/listings/" + listing + "/photos",
 						new Multipart().file("file", "huge.jpg", "image/jpeg", huge), true, Duration.ofSeconds(90));
@@ -368,7 +369,59 @@ class UploadTest extends IntegrationTest {
 						+ "before answering (" + ex.getCause() + ")", ex);
 			}
 		});
+		assertThat(json(refused.body()).path("detail").asString()).contains("10 MB a file");
 		assertThat(this.http.get("/api/listings/" + listing).statusCode()).isEqualTo(200);
+	}
+
+	/** Found by review: a page route answered a multipart failure as problem details, saying "0 MB". */
+	@Test
+	void aMultipartFailureOnAPageIsAnsweredWithTheErrorPage() throws Exception {
+		String tooLarge = postWhileReading("/saved/15000", 12 * 1024 * 1024);
+		HttpResponse<String> unreadable = send(request("/saved/15000", Duration.ofSeconds(20))
+			.header("Content-Type", "multipart/form-data; boundary=nothing")
+			.header("Accept", "text/html")
+			.header("Sec-Fetch-Site", "same-origin")
+			.POST(BodyPublishers.ofString("garbage"))
+			.build());
+
+		assertThat(tooLarge).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: text/html")
+			.contains("id=\"error-title\"", "10 MB a file")
+			.doesNotContain("0 MB.");
+		assertThat(unreadable.statusCode()).isEqualTo(400);
+		assertThat(unreadable.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(unreadable.body()).contains("id=\"error-title\"");
+	}
+
+	/**
+	 * A form post of a file this large, without the token, as a browser sends it: the answer is read
+	 * while the body is still being written, since the app stops reading a large body it refused
+	 * from an unauthenticated client (security.RefusedBodies) and closes the connection after it.
+	 */
+	private String postWhileReading(String path, int fileBytes) throws Exception {
+		Multipart form = new Multipart().field("saved", "true").file("file", "huge.bin", "application/octet-stream",
+				new byte[fileBytes]);
+		byte[] body = form.bytes();
+		String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nSec-Fetch-Site: same-origin\r\n"
+				+ "Content-Type: " + form.contentType() + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+		try (Socket socket = new Socket("127.0.0.1", this.http.port())) {
+			socket.setSoTimeout(60_000);
+			ExecutorService writer = Executors.newSingleThreadExecutor();
+			try {
+				writer.submit(() -> {
+					try {
+						socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+						socket.getOutputStream().write(body);
+					}
+					catch (IOException closedEarly) {
+						// The app answered and closed before the whole body was sent.
+					}
+				});
+				return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			}
+			finally {
+				writer.shutdownNow();
+			}
+		}
 	}
 
 	@Test
@@ -748,6 +801,13 @@ class UploadTest extends IntegrationTest {
 			this.parts.forEach((part) -> publishers.add(BodyPublishers.ofByteArray(part)));
 			publishers.add(BodyPublishers.ofString("--" + this.boundary + "--\r\n"));
 			return BodyPublishers.concat(publishers.toArray(BodyPublisher[]::new));
+		}
+
+		byte[] bytes() {
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			this.parts.forEach(body::writeBytes);
+			body.writeBytes(("--" + this.boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			return body.toByteArray();
 		}
 
 		private void text(String text) {
