@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
@@ -48,9 +49,25 @@ class ApiErrors {
 		return Problems.response(problem);
 	}
 
+	/** Names the field when the body parsed but a value was not of its type (a number for a name, say). */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		return Problems.response(HttpStatus.BAD_REQUEST, "The body is not the JSON this endpoint takes.");
+		String field = (ex.getCause() instanceof JacksonException json) ? field(json.getPath()) : "";
+		return Problems.response(HttpStatus.BAD_REQUEST, "The body is not the JSON this endpoint takes"
+				+ (field.isEmpty() ? "." : ": " + field + " is not a value of its type."));
+	}
+
+	private static String field(List<JacksonException.Reference> path) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference step : path) {
+			if (step.getPropertyName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+			}
+			else if (step.getIndex() >= 0) {
+				field.append('[').append(step.getIndex()).append(']');
+			}
+		}
+		return field.toString();
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)

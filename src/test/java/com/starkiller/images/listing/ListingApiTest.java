@@ -87,6 +87,26 @@ class ListingApiTest extends IntegrationTest {
 		}
 	}
 
+	/** Found by review: each of these was stored as something the client did not send. */
+	@Test
+	void bodiesAreReadAsWrittenAndNothingIsStoredFromOneThatIsNot() {
+		String seven = this.http.get("/api/listings/7").body();
+		String[][] refused = { { "POST", "/api/listings/7/reviews", "{\"author\":\"Ana\",\"rating\":4.7,\"text\":\"Fine\"}" },
+				{ "POST", "/api/listings/7/reviews", "{\"author\":12,\"rating\":4,\"text\":\"Fine\"}" },
+				{ "POST", "/api/listings/7/reviews", "{\"author\":\"Ana\",\"rating\":\"4\",\"text\":true}" },
+				{ "PATCH", "/api/listings/7", "{\"name\":\"One\",\"name\":\"Two\"}" },
+				{ "PATCH", "/api/listings/7", "{\"name\":\"   \"}" },
+				{ "PATCH", "/api/listings/7", "{\"location\":{\"city\":7,\"country\":\"Norway\"}}" } };
+
+		for (String[] write : refused) {
+			HttpResponse<String> answer = this.http.json(write[0], write[1], write[2], AUTH);
+
+			assertThat(answer.statusCode()).as(write[2]).isEqualTo(400);
+			assertThat(answer.headers().firstValue("Content-Type")).as(write[2]).hasValue("application/problem+json");
+		}
+		assertThat(this.http.get("/api/listings/7").body()).isEqualTo(seven);
+	}
+
 	@Test
 	void theOpenApiDescriptionAndSwaggerUiAreServed() {
 		HttpResponse<String> docs = this.http.get("/v3/api-docs");
