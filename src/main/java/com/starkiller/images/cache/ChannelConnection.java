@@ -64,7 +64,15 @@ class ChannelConnection {
 	/** Subscribes to the channel; throws, with nothing left open, when Redis cannot be reached. */
 	void open(String channel, Listener listener) {
 		RedisClient client = client(channel);
-		StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
+		StatefulRedisPubSubConnection<String, String> connection;
+		try {
+			connection = client.connectPubSub();
+		}
+		catch (RuntimeException ex) {
+			// A cluster node's own client too, made for this try: one a second while the node is away.
+			close(null);
+			throw ex;
+		}
 		((RedisChannelHandler<?, ?>) connection).addListener(new RedisConnectionStateListener() {
 			@Override
 			public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {

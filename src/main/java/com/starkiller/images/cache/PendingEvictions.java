@@ -72,6 +72,9 @@ class PendingEvictions {
 	// Counted by the sweep, which reads them all anyway: a scrape never waits for MongoDB.
 	private final AtomicInteger backlog = new AtomicInteger();
 
+	/** Records a sweep could not refresh, each warned about once. */
+	private final Set<List<Object>> unrefreshable = ConcurrentHashMap.newKeySet();
+
 	/** Keys MongoDB did not take when their write asked, until a sweep records them. */
 	private final Set<Unrecorded> unrecorded = ConcurrentHashMap.newKeySet();
 
@@ -152,7 +155,7 @@ class PendingEvictions {
 	void onRecovery() {
 		this.near.dropAll();
 		boolean allRecorded = recordUnrecorded();
-		evictAll();
+		evictAll(true);
 		if (!allRecorded) {
 			throw new DataAccessResourceFailureException(
 					"Keys written while Redis was away are not recorded as pending evictions yet");
@@ -163,7 +166,7 @@ class PendingEvictions {
 	void sweep() {
 		try {
 			recordUnrecorded();
-			evictAll();
+			evictAll(false);
 		}
 		catch (RuntimeException ex) {
 			log.debug("Pending evictions not swept: {}", ex.toString());
@@ -188,9 +191,11 @@ class PendingEvictions {
 	/**
 	 * Drops each pending key from the near cache even when this instance saw no outage (it may have
 	 * missed a write another instance could not publish), then refreshes it in Redis and tells every
-	 * instance; forgets each record once it has been so for long enough.
+	 * instance; forgets each record once it has been so for long enough. A sweep goes on past a key
+	 * it could not refresh (it stays pending; a Redis failure opens the breaker), so one such record
+	 * holds up no other; a recovery stops at it, so Redis stays skipped until every key is refreshed.
 	 */
-	private void evictAll() {
+	private void evictAll(boolean recovering) {
 		List<Document> pending = this.mongo.getCollection(COLLECTION).find().into(new ArrayList<>());
 		pending.forEach((entry) -> this.near.drop(entry.getString("cache"), entry.getString("key")));
 		this.backlog.set(pending.size() + this.unrecorded.size());
@@ -208,7 +213,19 @@ class PendingEvictions {
 			TwoLevelCache cache = this.caches.getCache(entry.getString("cache"));
 			boolean again = this.announced.containsKey(record);
 			if (cache != null) {
-				if (!refresh(cache, sources.get(cache.getName()), keyOf(entry), again)) {
+				try {
+					if (!refresh(cache, sources.get(cache.getName()), keyOf(entry), again)) {
+						continue;
+					}
+				}
+				catch (RuntimeException ex) {
+					if (recovering) {
+						throw ex;
+					}
+					if (this.unrefreshable.add(record)) {
+						log.warn("Pending eviction of {} not refreshed, kept for the next sweep: {}", entry.get("_id"),
+								ex.toString());
+					}
 					continue;
 				}
 				// A read here since the drop above may have kept the old value: dropped again at once.
@@ -228,6 +245,7 @@ class PendingEvictions {
 			left--;
 		}
 		this.announced.keySet().retainAll(seen);
+		this.unrefreshable.retainAll(seen);
 		this.backlog.set(left + this.unrecorded.size());
 	}
 
@@ -252,21 +270,28 @@ class PendingEvictions {
 	 */
 	private boolean refresh(TwoLevelCache cache, CacheSource source, Object key, boolean again) {
 		Object current = (source != null) ? source.current(key) : null;
-		if (current != null) {
-			cache.replace(key, current);
-			if (!again) {
-				log.info("Refreshed {}::{}, written while Redis was away", cache.getName(), key);
+		try {
+			if (current != null) {
+				cache.replace(key, current);
+				if (!again) {
+					log.info("Refreshed {}::{}, written while Redis was away", cache.getName(), key);
+				}
+				return true;
 			}
-			return true;
-		}
-		cache.evict(key);
-		if (cache.isAbsent(key)) {
-			if (!again) {
-				log.info("Evicted {}::{}, written while Redis was away", cache.getName(), key);
+			cache.evict(key);
+			if (cache.isAbsent(key)) {
+				if (!again) {
+					log.info("Evicted {}::{}, written while Redis was away", cache.getName(), key);
+				}
+				return true;
 			}
-			return true;
+			return false;
 		}
-		return false;
+		catch (RuntimeException ex) {
+			// Reads skip Redis until a recovery has refreshed every pending key, this one included.
+			this.breaker.recordFailure(ex);
+			throw ex;
+		}
 	}
 
 	// Keys are stored as text; numeric keys (listing ids) are evicted as the numbers they were.
