@@ -49,6 +49,11 @@ class CacheConfiguration {
 	}
 
 	@Bean
+	RedisPersistence redisPersistence(RedisConnectionFactory redis) {
+		return new RedisPersistence(redis);
+	}
+
+	@Bean
 	NearCache nearCache(CacheProperties properties) {
 		return new NearCache(properties.nearCaches(), properties.nearEntries(), properties.nearTtl());
 	}
