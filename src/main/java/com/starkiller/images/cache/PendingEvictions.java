@@ -12,8 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoOperationTimeoutException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
@@ -23,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -192,8 +199,9 @@ class PendingEvictions {
 	 * Drops each pending key from the near cache even when this instance saw no outage (it may have
 	 * missed a write another instance could not publish), then refreshes it in Redis and tells every
 	 * instance; forgets each record once it has been so for long enough. A sweep goes on past a key
-	 * it could not refresh (it stays pending; a Redis failure opens the breaker), so one such record
-	 * holds up no other; a recovery stops at it, so Redis stays skipped until every key is refreshed.
+	 * it could not refresh (it stays pending), so one such record holds up no other, but stops when
+	 * Redis or MongoDB does not answer (Redis's failure opens the breaker); a recovery stops at any,
+	 * so Redis stays skipped until every key is refreshed.
 	 */
 	private void evictAll(boolean recovering) {
 		List<Document> pending = this.mongo.getCollection(COLLECTION).find().into(new ArrayList<>());
@@ -205,11 +213,12 @@ class PendingEvictions {
 		Map<String, CacheSource> sources = this.sources.orderedStream()
 			.collect(Collectors.toMap(CacheSource::cacheName, (source) -> source, (first, second) -> first));
 		int left = pending.size();
-		Set<List<Object>> seen = new HashSet<>();
+		// A write recorded again later is a record of its own (its time differs).
+		Set<List<Object>> seen = pending.stream()
+			.map((entry) -> Arrays.asList(entry.get("_id"), entry.get("at")))
+			.collect(Collectors.toCollection(HashSet::new));
 		for (Document entry : pending) {
-			// A write recorded again later is a record of its own (its time differs).
 			List<Object> record = Arrays.asList(entry.get("_id"), entry.get("at"));
-			seen.add(record);
 			TwoLevelCache cache = this.caches.getCache(entry.getString("cache"));
 			boolean again = this.announced.containsKey(record);
 			if (cache != null) {
@@ -219,12 +228,21 @@ class PendingEvictions {
 					}
 				}
 				catch (RuntimeException ex) {
+					RuntimeException cause = (ex instanceof RedisFailed failed) ? failed.getCause() : ex;
 					if (recovering) {
-						throw ex;
+						throw cause;
+					}
+					if (outOfReach(cause)) {
+						// The rest waits for the next sweep; reads skip Redis until a recovery has refreshed them all.
+						if (ex instanceof RedisFailed) {
+							this.breaker.recordFailure(cause);
+						}
+						log.debug("Pending evictions sweep stopped at {}: {}", entry.get("_id"), cause.toString());
+						break;
 					}
 					if (this.unrefreshable.add(record)) {
 						log.warn("Pending eviction of {} not refreshed, kept for the next sweep: {}", entry.get("_id"),
-								ex.toString());
+								cause.toString());
 					}
 					continue;
 				}
@@ -288,10 +306,35 @@ class PendingEvictions {
 			return false;
 		}
 		catch (RuntimeException ex) {
-			// Reads skip Redis until a recovery has refreshed every pending key, this one included.
-			this.breaker.recordFailure(ex);
-			throw ex;
+			throw new RedisFailed(ex);
 		}
+	}
+
+	/** Redis or MongoDB not answering, as opposed to one record that cannot be refreshed. */
+	private static boolean outOfReach(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof QueryTimeoutException
+					|| cause instanceof MongoTimeoutException || cause instanceof MongoSocketException
+					|| cause instanceof MongoExecutionTimeoutException || cause instanceof MongoOperationTimeoutException
+					|| cause instanceof RedisConnectionException || cause instanceof RedisCommandTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A failure of one of Redis's commands while refreshing a key (not of reading it from MongoDB). */
+	private static final class RedisFailed extends RuntimeException {
+
+		RedisFailed(RuntimeException cause) {
+			super(cause);
+		}
+
+		@Override
+		public synchronized RuntimeException getCause() {
+			return (RuntimeException) super.getCause();
+		}
+
 	}
 
 	// Keys are stored as text; numeric keys (listing ids) are evicted as the numbers they were.

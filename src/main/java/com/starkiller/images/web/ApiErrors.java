@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -97,9 +98,13 @@ class ApiErrors {
 
 		private final String limits;
 
-		Uploads(MultipartProperties multipart) {
-			this.limits = "at most " + multipart.getMaxFileSize().toMegabytes() + " MB a file and "
-					+ multipart.getMaxRequestSize().toMegabytes() + " MB in all";
+		// None outside a web application (the seed command): nothing is uploaded there.
+		Uploads(ObjectProvider<MultipartProperties> multipart) {
+			this.limits = multipart.stream()
+				.map((limits) -> "at most " + limits.getMaxFileSize().toMegabytes() + " MB a file and "
+						+ limits.getMaxRequestSize().toMegabytes() + " MB in all")
+				.findFirst()
+				.orElse("the configured limits");
 		}
 
 		@ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -2,6 +2,7 @@ package com.starkiller.images.web;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ConcurrentLruCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -32,6 +34,10 @@ class ContentTypeCheck extends OncePerRequestFilter {
 
 	private static final Set<String> PROBES = Set.of("/livez", "/readyz");
 
+	// Browsers send a handful of different headers; parsing one costs a media type per entry.
+	private static final ConcurrentLruCache<String, Boolean> VERDICTS = new ConcurrentLruCache<>(256,
+			ContentTypeCheck::parses);
+
 	static final String NOT_MEDIA_RANGES = "An entry of the Accept header is not a media type such as text/html or "
 			+ "application/json.";
 
@@ -44,11 +50,13 @@ class ContentTypeCheck extends OncePerRequestFilter {
 					"The Content-Type header must name one media type, such as application/json."));
 			return;
 		}
-		String accept = request.getHeader("Accept");
-		if (accept != null && !isMediaRanges(accept)) {
-			FilterErrors.send(request, response, new BadRequest(NOT_MEDIA_RANGES));
-			return;
+		for (Enumeration<String> lines = request.getHeaders("Accept"); lines.hasMoreElements();) {
+			if (!isMediaRanges(lines.nextElement())) {
+				FilterErrors.send(request, response, new BadRequest(NOT_MEDIA_RANGES));
+				return;
+			}
 		}
+		String accept = request.getHeader("Accept");
 		if (accept != null && PROBES.contains(request.getRequestURI())
 				&& Arrays.stream(accept.split(",", -1)).anyMatch(String::isBlank)) {
 			FilterErrors.send(request, response, new BadRequest("An entry of the Accept header is not a media type: it is empty."));
@@ -57,8 +65,12 @@ class ContentTypeCheck extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Whether every entry of an {@code Accept} header parses (Spring caches what it parsed). */
+	/** Whether every entry of an {@code Accept} header parses; the verdict on the headers seen last is kept. */
 	static boolean isMediaRanges(String accept) {
+		return (accept.length() > 512) ? parses(accept) : VERDICTS.get(accept);
+	}
+
+	private static boolean parses(String accept) {
 		try {
 			MediaType.parseMediaTypes(accept);
 			return true;

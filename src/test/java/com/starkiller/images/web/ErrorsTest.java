@@ -220,6 +220,14 @@ class ErrorsTest extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aSecondAcceptLineIsCheckedToo() {
+		Answer answer = raw("GET", "/reviews/15000?index=1", null, "Accept", "text/html", "Accept", "a/b/c");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.text()).contains("not a media type");
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7'",
 			"'text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2'", "'application/json,'", "'*/*'" })
