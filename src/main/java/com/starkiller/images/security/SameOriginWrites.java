@@ -12,8 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.starkiller.images.web.ApiPaths;
+import com.starkiller.images.web.FilterErrors;
 import com.starkiller.images.web.PublicUrl;
 
 /**
@@ -49,7 +51,8 @@ class SameOriginWrites extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		else {
-			response.sendError(HttpStatus.FORBIDDEN.value());
+			FilterErrors.send(request, response, new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"A change is taken only from this site's own pages, and this request came from elsewhere."));
 		}
 	}
 

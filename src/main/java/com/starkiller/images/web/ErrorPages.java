@@ -43,9 +43,12 @@ class ErrorPages implements ErrorController {
 
 	private static final ErrorAttributeOptions PATH = ErrorAttributeOptions.of(Include.PATH, Include.STATUS);
 
-	/** Statuses only our own code answers with a reason (a too large upload, a range past the end). */
-	private static final Set<HttpStatusCode> WORDED_STATUSES = Set.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-			HttpStatus.CONTENT_TOO_LARGE, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
+	/**
+	 * Statuses only our own code answers with a reason (a write from another site, a too large
+	 * upload, a range past the end).
+	 */
+	private static final Set<HttpStatusCode> WORDED_STATUSES = Set.of(HttpStatus.FORBIDDEN,
+			HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpStatus.CONTENT_TOO_LARGE, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
 
 	private static final String DEFAULT_DETAIL_4XX = "There is nothing to show at this address.";
 

@@ -78,6 +78,8 @@ class SavedTest extends IntegrationTest {
 				"Origin", this.http.origin());
 		assertThat(crossSite.statusCode()).isEqualTo(403);
 		assertThat(crossSite.headers().allValues("Set-Cookie")).isEmpty();
+		// Found by review: the error page said there was nothing at this address.
+		assertThat(crossSite.body()).contains("came from elsewhere").doesNotContain("nothing to show");
 	}
 
 	@Test
