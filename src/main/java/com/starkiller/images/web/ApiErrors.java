@@ -100,11 +100,9 @@ class ApiErrors {
 
 		// None outside a web application (the seed command): nothing is uploaded there.
 		Uploads(ObjectProvider<MultipartProperties> multipart) {
-			this.limits = multipart.stream()
-				.map((limits) -> "at most " + limits.getMaxFileSize().toMegabytes() + " MB a file and "
-						+ limits.getMaxRequestSize().toMegabytes() + " MB in all")
-				.findFirst()
-				.orElse("the configured limits");
+			MultipartProperties limits = multipart.getIfAvailable();
+			this.limits = (limits != null) ? "at most " + limits.getMaxFileSize().toMegabytes() + " MB a file and "
+					+ limits.getMaxRequestSize().toMegabytes() + " MB in all" : "the configured limits";
 		}
 
 		@ExceptionHandler(MaxUploadSizeExceededException.class)
