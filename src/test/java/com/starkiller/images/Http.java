@@ -69,6 +69,24 @@ public final class Http {
 		return send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** POST of one file as the multipart field {@code file}, as the write API's uploads are sent. */
+	public HttpResponse<String> upload(String path, String contentType, byte[] file, String... headers) {
+		String boundary = "Http" + java.util.UUID.randomUUID().toString().replace("-", "");
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload\"\r\n"
+				+ "Content-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "application/json");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+				HttpRequest.BodyPublishers.ofByteArray(file), HttpRequest.BodyPublishers.ofByteArray(tail));
+		return send(request.POST(body).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/**
 	 * A GET written by hand, for headers the JDK's client will not send (such as {@code Host}):
 	 * answers the whole response, head and body, as text.

@@ -1,6 +1,8 @@
 package com.starkiller.images.listing;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +12,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.starkiller.images.cache.CacheWrites;
 import com.starkiller.images.web.NotFound;
@@ -25,6 +29,8 @@ import com.starkiller.images.web.NotFound;
 class ListingUpdates {
 
 	private static final Logger log = LoggerFactory.getLogger(ListingUpdates.class);
+
+	private static final int ATTEMPTS = 8;
 
 	private final MongoTemplate mongo;
 
@@ -72,27 +78,58 @@ class ListingUpdates {
 			filter = filter.and("version").in(ifMatch.versions());
 		}
 		Query query = Query.query(filter);
-		Listing updated = this.mongo.findAndModify(query, update,
-				FindAndModifyOptions.options().returnNew(returnNew), Listing.class);
-		if (updated == null) {
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			Listing updated = this.mongo.findAndModify(query, update,
+					FindAndModifyOptions.options().returnNew(returnNew), Listing.class);
+			if (updated != null) {
+				return updated;
+			}
 			Listing now = current(id);
 			if (!ifMatch.matches(now.version())) {
 				throw ifMatch.failed(now);
 			}
+			if (field != null) {
+				return null;
+			}
+			// The version moved meanwhile to another that If-Match names ("7", "9"): the update applies.
 		}
-		return updated;
+		throw new ResponseStatusException(HttpStatus.CONFLICT, "Listing " + id + " kept changing; try again.");
 	}
 
-	/** The written listing becomes what every instance reads. */
 	/** Listings written in bulk (a seed): what the cache remembered of their ids, that they were absent, ends. */
 	void seeded(Collection<Long> ids) {
 		this.caches.created(ListingService.CACHE, ids);
 	}
 
-	Listing refreshed(Listing listing) {
-		afterCommit("refresh the cached listing " + listing.id(),
-				() -> this.caches.replace(ListingService.CACHE, listing.id(), listing));
+	/**
+	 * The written listing becomes what every instance reads; then the steps that follow the write
+	 * (images it no longer uses, what other modules keep of it) run, each whatever became of those
+	 * before it: the write is stored, so what follows it must happen even when it is not acknowledged.
+	 */
+	Listing refreshed(Listing listing, Step... then) {
+		List<Step> steps = new ArrayList<>();
+		steps.add(new Step("refresh the cached listing " + listing.id(),
+				() -> this.caches.replace(ListingService.CACHE, listing.id(), listing)));
+		steps.addAll(List.of(then));
+		CacheWrites.NotVisibleEverywhere notVisible = null;
+		for (Step step : steps) {
+			try {
+				afterCommit(step.what(), step.action());
+			}
+			catch (CacheWrites.NotVisibleEverywhere ex) {
+				if (notVisible == null) {
+					notVisible = ex;
+				}
+			}
+		}
+		if (notVisible != null) {
+			throw notVisible;
+		}
 		return listing;
+	}
+
+	/** Something to do once a write is stored, and what it is, for the log if it fails. */
+	record Step(String what, Runnable action) {
 	}
 
 	/**
@@ -100,7 +137,7 @@ class ListingUpdates {
 	 * but not when its new value might not be what every read gets ({@link CacheWrites.NotVisibleEverywhere}):
 	 * then it is not acknowledged.
 	 */
-	void afterCommit(String what, Runnable step) {
+	private void afterCommit(String what, Runnable step) {
 		try {
 			step.run();
 		}

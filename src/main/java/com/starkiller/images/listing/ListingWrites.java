@@ -1,5 +1,6 @@
 package com.starkiller.images.listing;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -99,21 +100,18 @@ public class ListingWrites {
 	 * uploaded images no other listing uses are deleted.
 	 */
 	public void delete(long id, IfMatch ifMatch) {
-		Listing before = null;
-		while (before == null) {
-			before = this.updates.applyReturningOld(id, ifMatch, new Update().set("deleted", true)
-				.set("photos", List.of())
-				.unset("pendingReviews")
-				.inc("version", 1));
+		Listing before = this.updates.applyReturningOld(id, ifMatch, new Update().set("deleted", true)
+			.set("photos", List.of())
+			.unset("pendingReviews")
+			.inc("version", 1));
+		List<ListingUpdates.Step> then = new ArrayList<>();
+		then.add(new ListingUpdates.Step("delete what other modules keep of listing " + id,
+				() -> this.events.publishEvent(new ListingDeleted(before))));
+		for (Photo photo : before.photos()) {
+			then.add(new ListingUpdates.Step("release image " + photo.image(), () -> this.images.release(photo.image())));
 		}
 		this.updates.refreshed(new Listing(id, before.name(), before.location(), List.of(), before.reviewCount(),
-				before.ratingTotal(), before.version() + 1, null, true));
-		Listing deleted = before;
-		this.updates.afterCommit("delete what other modules keep of listing " + id,
-				() -> this.events.publishEvent(new ListingDeleted(deleted)));
-		for (Photo photo : deleted.photos()) {
-			this.updates.afterCommit("release image " + photo.image(), () -> this.images.release(photo.image()));
-		}
+				before.ratingTotal(), before.version() + 1, null, true), then.toArray(ListingUpdates.Step[]::new));
 	}
 
 }

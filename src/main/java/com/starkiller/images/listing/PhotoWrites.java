@@ -2,6 +2,7 @@ package com.starkiller.images.listing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
@@ -36,59 +37,46 @@ public class PhotoWrites {
 
 	/**
 	 * Adds a photo. Its image carries a use counted already (see {@code ImageUploads}), so no
-	 * delete can take it meanwhile; that use is released if the photo is not written.
+	 * delete can take it meanwhile; that use is released if the photo is refused.
 	 */
 	public Listing add(long id, IfMatch ifMatch, Photo photo) {
-		try {
-			return this.updates.refreshed(this.updates.apply(id, ifMatch,
-					new Update().push("photos", photo).inc("version", 1)));
-		}
-		catch (RuntimeException ex) {
-			this.images.release(photo.image());
-			throw ex;
-		}
+		Listing written = releasedIfRefused(photo,
+				() -> this.updates.apply(id, ifMatch, new Update().push("photos", photo).inc("version", 1)));
+		return this.updates.refreshed(written);
 	}
 
 	/** Replaces the photo at a position; the new photo's image carries a use counted already, as for {@link #add}. */
 	public Listing replace(long id, IfMatch ifMatch, int index, Photo photo) {
 		Photo[] old = new Photo[1];
-		Listing listing;
-		try {
-			listing = change(id, ifMatch, (photos) -> {
-				old[0] = photos.set(position(photos, index), photo);
-				return photos;
-			});
-		}
-		catch (RuntimeException ex) {
-			this.images.release(photo.image());
-			throw ex;
-		}
-		release(old[0]);
-		return listing;
+		Listing written = releasedIfRefused(photo, () -> change(id, ifMatch, (photos) -> {
+			old[0] = photos.set(position(photos, index), photo);
+			return photos;
+		}));
+		return this.updates.refreshed(written, release(old[0]));
 	}
 
 	public Listing remove(long id, IfMatch ifMatch, int index) {
 		Photo[] old = new Photo[1];
-		Listing listing = change(id, ifMatch, (photos) -> {
+		Listing written = change(id, ifMatch, (photos) -> {
 			old[0] = photos.remove(position(photos, index));
 			return photos;
 		});
-		release(old[0]);
-		return listing;
+		return this.updates.refreshed(written, release(old[0]));
 	}
 
 	/** {@code order} lists every current photo index (1-based) once, in the new order. */
 	public Listing reorder(long id, IfMatch ifMatch, List<Integer> order) {
-		return change(id, ifMatch, (photos) -> {
+		return this.updates.refreshed(change(id, ifMatch, (photos) -> {
 			List<Integer> every = IntStream.rangeClosed(1, photos.size()).boxed().toList();
 			if (!order.stream().sorted().toList().equals(every)) {
 				throw new BadRequest("order must name each of the " + photos.size() + " photos (1.." + photos.size()
 						+ ") exactly once; it names " + order + ".");
 			}
 			return new ArrayList<>(order.stream().map((index) -> photos.get(index - 1)).toList());
-		});
+		}));
 	}
 
+	/** The listing as written, not yet refreshed in the caches. */
 	private Listing change(long id, IfMatch ifMatch, UnaryOperator<List<Photo>> change) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Listing current = this.updates.current(id);
@@ -100,14 +88,33 @@ public class PhotoWrites {
 			Listing updated = this.updates.apply(id, ifMatch, "version", current.version(),
 					new Update().set("photos", photos).inc("version", 1));
 			if (updated != null) {
-				return this.updates.refreshed(updated);
+				return updated;
 			}
 		}
 		throw new ResponseStatusException(HttpStatus.CONFLICT, "Listing " + id + " kept changing; try again.");
 	}
 
-	private void release(Photo removed) {
-		this.updates.afterCommit("release image " + removed.image(), () -> this.images.release(removed.image()));
+	/**
+	 * Writes a photo whose image carries a use counted already, and gives that use back only when
+	 * the write was refused (a 4xx: If-Match, no such listing or position, a listing that kept
+	 * changing), which proves nothing was stored. Any other failure, such as a timeout, may come
+	 * after MongoDB stored the photo, so the use stays: at worst an image kept too long, never a
+	 * stored photo whose image is gone.
+	 */
+	private Listing releasedIfRefused(Photo photo, Supplier<Listing> write) {
+		try {
+			return write.get();
+		}
+		catch (ResponseStatusException refused) {
+			if (refused.getStatusCode().is4xxClientError()) {
+				this.images.release(photo.image());
+			}
+			throw refused;
+		}
+	}
+
+	private ListingUpdates.Step release(Photo removed) {
+		return new ListingUpdates.Step("release image " + removed.image(), () -> this.images.release(removed.image()));
 	}
 
 	private static int position(List<Photo> photos, int index) {

@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.starkiller.images.AppInstance;
+import com.starkiller.images.Jpegs;
 import com.starkiller.images.ProxiedInstance;
 import com.starkiller.images.listing.Listing;
 import com.starkiller.images.listing.ListingService;
@@ -163,6 +164,39 @@ class UnrecordedEvictionTest {
 
 		awaitRedisBack(path);
 		assertEveryReadSays(path, "After the next try");
+	}
+
+	/**
+	 * A photo write that is stored but not acknowledged keeps its image's use: the image stays while
+	 * the stored photo shows it. Found by review: the failed write gave the use back, so when another
+	 * photo of the same image was removed later, the image was deleted under the stored photo.
+	 */
+	@Test
+	@Timeout(value = 3, unit = TimeUnit.MINUTES)
+	void aPhotoStoredButNotAcknowledgedKeepsItsImage() {
+		String first = listingHeldInRedis("First home of the image");
+		String second = listingHeldInRedis("Second home of the image");
+		HttpResponse<String> uploaded = app.http().upload(first + "/photos", "image/jpeg", Jpegs.unique(), AppInstance.AUTH);
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		Matcher image = Pattern.compile("\"image\":\"([0-9a-f]{32})\"").matcher(uploaded.body());
+		assertThat(image.find()).isTrue();
+
+		RedisMarkedDown.on(instance);
+		instance.mongo().cutWhenSent(PendingEvictions.COLLECTION);
+		HttpResponse<String> added = app.http()
+			.json("POST", second + "/photos", "{\"image\":\"" + image.group(1) + "\"}", AppInstance.AUTH);
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(503);
+		bothStoresAnswerAgain();
+		awaitRedisBack(second);
+		assertThat(app.http().get(second).body()).as("stored though not acknowledged").contains(image.group(1));
+
+		HttpResponse<String> removed = app.http().json("DELETE", first + "/photos/1", null, AppInstance.AUTH);
+		assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+		for (int width : new int[] { 200, 800, 1600 }) {
+			assertThat(app.http().getBytes("/media/" + image.group(1) + "/" + width).statusCode())
+				.as("the image at %d, which the second listing's photo shows", width)
+				.isEqualTo(200);
+		}
 	}
 
 	/** A new listing, read once so that Redis holds it; its path in the API. */
