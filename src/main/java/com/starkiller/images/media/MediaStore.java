@@ -48,6 +48,9 @@ public class MediaStore implements CacheSource {
 	/** What a variant's id ends with in its WebP form. */
 	static final String WEBP = ".webp";
 
+	/** What an uploaded original's id ends with. */
+	private static final String ORIGINAL = "/original";
+
 	/** GridFS's chunks of the default bucket. */
 	private static final String CHUNKS = "fs.chunks";
 
@@ -57,10 +60,13 @@ public class MediaStore implements CacheSource {
 
 	private final CacheWrites caches;
 
-	MediaStore(GridFsTemplate gridFs, MongoTemplate mongo, CacheWrites caches) {
+	private final ImageLocks locks;
+
+	MediaStore(GridFsTemplate gridFs, MongoTemplate mongo, CacheWrites caches, ImageLocks locks) {
 		this.gridFs = gridFs;
 		this.mongo = mongo;
 		this.caches = caches;
+		this.locks = locks;
 	}
 
 	/** Stores one variant unless it is stored already; {@code imageWidth} and {@code imageHeight} are the original's. */
@@ -86,7 +92,7 @@ public class MediaStore implements CacheSource {
 
 	/** Keeps an uploaded original, with its size and content hash, beside the variants. */
 	void storeOriginal(String image, byte[] bytes, String contentType, int width, int height) {
-		write(image + "/original", bytes, contentType,
+		write(image + ORIGINAL, bytes, contentType,
 				new Document("image", image).append("imageWidth", width).append("imageHeight", height));
 	}
 
@@ -110,16 +116,24 @@ public class MediaStore implements CacheSource {
 		if (stored != null) {
 			return stored;
 		}
-		MediaFile variant = read(fileId(image, width));
-		if (variant == null) {
-			throw new NotFound("There is no image " + image + " at width " + width + ".");
-		}
-		byte[] webp = Webp.fromJpeg(variant.bytes());
-		if (webp == null) {
-			return variant;
-		}
-		write(fileId(image, width) + WEBP, webp, Webp.TYPE, new Document("image", image).append("width", width));
-		return new MediaFile(webp, Webp.TYPE, "\"" + sha256(webp) + "\"");
+		// Under the image's lock: two first asks on any instances write it once (a write clears the
+		// chunks it finds first), and none writes it after the image was deleted.
+		return this.locks.withLock(image, () -> {
+			MediaFile written = read(fileId(image, width) + WEBP);
+			if (written != null) {
+				return written;
+			}
+			MediaFile variant = read(fileId(image, width));
+			if (variant == null) {
+				throw new NotFound("There is no image " + image + " at width " + width + ".");
+			}
+			byte[] webp = Webp.fromJpeg(variant.bytes());
+			if (webp == null) {
+				return variant;
+			}
+			write(fileId(image, width) + WEBP, webp, Webp.TYPE, new Document("image", image).append("width", width));
+			return new MediaFile(webp, Webp.TYPE, "\"" + sha256(webp) + "\"");
+		});
 	}
 
 	/** The original's size and placeholder, or null when no such image is stored (the smallest variant is written last). */
@@ -162,7 +176,14 @@ public class MediaStore implements CacheSource {
 	 * tombstones, so no read that loaded them before can put them back.
 	 */
 	void delete(String image) {
-		this.gridFs.delete(Query.query(Criteria.where("metadata.image").is(image)));
+		// Each file by its id, which every MongoDB finds by index. The smallest variant goes first: it
+		// marks the image as stored ({@link #size}), so a delete cut short leaves an image that the
+		// next upload of the same bytes completes, never one that looks whole with variants missing.
+		for (int i = Variants.WIDTHS.length - 1; i >= 0; i--) {
+			this.gridFs.delete(byId(fileId(image, Variants.WIDTHS[i])));
+			this.gridFs.delete(byId(fileId(image, Variants.WIDTHS[i]) + WEBP));
+		}
+		this.gridFs.delete(byId(image + ORIGINAL));
 		for (int width : Variants.WIDTHS) {
 			this.caches.replace(CACHE, fileId(image, width), MediaFile.GONE);
 			this.caches.replace(CACHE, fileId(image, width) + WEBP, MediaFile.GONE);
