@@ -2,7 +2,10 @@ package com.starkiller.images.security;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -67,7 +70,7 @@ class ApiSecurity {
 	/**
 	 * The configured token. Instances behind a load balancer must share one, so with a configured
 	 * MongoDB or Redis none is generated; on the embedded defaults one is, kept in the data
-	 * directory for the developer to read, and only its start is logged.
+	 * directory for the developer to read, and never logged.
 	 */
 	private static String token(SecurityProperties properties, Environment environment) throws IOException {
 		String configured = properties.api().token();
@@ -89,12 +92,28 @@ class ApiSecurity {
 		Path file = Path.of(environment.getProperty("starkiller.data-dir", "./data"), "api-token").toAbsolutePath()
 			.normalize();
 		Files.createDirectories(file.getParent());
-		Files.writeString(file, generated + System.lineSeparator());
-		file.toFile().setReadable(false, false);
-		file.toFile().setReadable(true, true);
-		log.warn("No starkiller.api.token (STARKILLER_API_TOKEN) set: writes use a generated token, {}…, written to {}",
-				generated.substring(0, 4), file);
+		writeOwnerOnly(file, generated + System.lineSeparator());
+		log.warn("No starkiller.api.token (STARKILLER_API_TOKEN) set: writes use a generated token, written to {}",
+				file);
 		return generated;
+	}
+
+	/**
+	 * A new file that only its owner may read from its first byte on (not narrowed after it was
+	 * written), in place of whatever was there: a link left at its name is removed, not followed.
+	 */
+	private static void writeOwnerOnly(Path file, String text) throws IOException {
+		Files.deleteIfExists(file);
+		try {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		catch (UnsupportedOperationException notPosix) {
+			Files.createFile(file);
+			file.toFile().setReadable(false, false);
+			file.toFile().setReadable(true, true);
+		}
+		Files.writeString(file, text, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+				LinkOption.NOFOLLOW_LINKS);
 	}
 
 }

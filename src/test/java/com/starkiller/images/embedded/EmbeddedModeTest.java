@@ -1,7 +1,9 @@
 package com.starkiller.images.embedded;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -28,8 +30,11 @@ class EmbeddedModeTest {
 	Path dataDir;
 
 	@Test
-	void startsItsOwnServersSeedsOnceAndKeepsDataAcrossARestart() {
+	void startsItsOwnServersSeedsOnceAndKeepsDataAcrossARestart() throws IOException {
 		long marker = 777_777;
+		// A link left where the generated write token goes: the token must not be written through it.
+		Path elsewhere = Files.createDirectories(this.dataDir.resolve("elsewhere")).resolve("token");
+		Files.createSymbolicLink(this.dataDir.resolve("api-token"), elsewhere);
 		try (ConfigurableApplicationContext first = start()) {
 			assertThat(first.getBean(MongoServer.class)).isNotNull();
 			assertThat(first.getBean(RedisServer.class).isActive()).isTrue();
@@ -39,6 +44,11 @@ class EmbeddedModeTest {
 			assertThat(new Http(port(first)).get("/reviews/15?index=1").statusCode()).isEqualTo(200);
 		}
 		assertThat(Files.exists(this.dataDir.resolve("mongo.mv.db"))).isTrue();
+		Path token = this.dataDir.resolve("api-token");
+		assertThat(Files.isSymbolicLink(token)).isFalse();
+		assertThat(Files.exists(elsewhere)).isFalse();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
+		assertThat(Files.readString(token).strip()).hasSize(48);
 
 		try (ConfigurableApplicationContext second = start()) {
 			ListingRepository listings = second.getBean(ListingRepository.class);
