@@ -10,7 +10,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const [outdir = '../target/classes/static', ...moreDirs] = process.argv.slice(2);
 
 await esbuild.build({
-  entryPoints: ['src/listing.js', 'src/widget.js', 'src/embed.js', 'src/site.css'],
+  entryPoints: ['src/listing.js', 'src/widget.js', 'src/embed.js', 'src/site.css', 'src/noscript.css'],
   bundle: true,
   minify: true,
   sourcemap: true,

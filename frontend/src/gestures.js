@@ -155,7 +155,9 @@ function onTap(event, at) {
 // ---- Mouse ----------------------------------------------------------------------------
 
 function onDoubleClick(event) {
-  if (!event.target.closest('#display-image')) return;
+  // Zoomed, the photo covers the frame: a drag between the clicks captures the pointer, and the
+  // double-click then lands on the frame rather than the photo.
+  if (!event.target.closest('#display-image') && !isZoomed()) return;
   event.preventDefault();
   forgetWaitingClick();
   toggleZoomAt(inFrame(event.clientX, event.clientY));

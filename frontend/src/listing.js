@@ -35,10 +35,12 @@ function lightboxOpened(focus) {
   if (!box) return;
   applyPhotoListPreference(box);
   closesToTour(box);
+  // The lightbox as it is when the gesture ends: a step's answer may have replaced this one while
+  // a finger was down, and a click on a replaced link would load the whole page instead.
   enableGestures(box, {
-    next: () => clickIn(box, '#next'),
-    previous: () => clickIn(box, '#prev'),
-    close: () => clickIn(box, '#close-lightbox'),
+    next: () => clickIn(lightbox(), '#next'),
+    previous: () => clickIn(lightbox(), '#prev'),
+    close: () => clickIn(lightbox(), '#close-lightbox'),
   });
   const current = box.querySelector('#slider-container [aria-current="true"]');
   if (current) current.scrollIntoView({ block: 'nearest', inline: 'center' });
@@ -59,12 +61,15 @@ function closesToTour(box) {
   close.setAttribute('hx-push-url', tour.dataset.tourUrl);
 }
 
+// The opener is kept after closing: back then forward reopens the lightbox from htmx's history,
+// and closing it again must still return to the same control.
 function lightboxClosed() {
   document.body.classList.remove('lightbox-open');
-  const back = (opener && document.querySelector(opener))
-    ?? document.getElementById('photos-button') ?? document.querySelector('[data-photo-tour] h1');
-  opener = null;
+  const fallback = document.getElementById('photos-button') ?? document.querySelector('[data-photo-tour] h1');
+  const back = (opener && document.querySelector(opener)) ?? fallback;
   back?.focus();
+  // The opener may be hidden by now (a hero photo that a narrower window does not show).
+  if (document.activeElement !== back) fallback?.focus();
 }
 
 function preload(box) {
@@ -79,8 +84,25 @@ function preload(box) {
 
 const PHOTO_LIST = 'starkiller.photo-list';
 
+// A browser that blocks storage for the site throws on any use of it: the list is then shown.
+function storedPhotoList() {
+  try {
+    return sessionStorage.getItem(PHOTO_LIST);
+  } catch {
+    return null;
+  }
+}
+
+function storePhotoList(value) {
+  try {
+    sessionStorage.setItem(PHOTO_LIST, value);
+  } catch {
+    // Not remembered: the list follows the default on the next page.
+  }
+}
+
 function applyPhotoListPreference(box) {
-  setPhotoList(box, sessionStorage.getItem(PHOTO_LIST) !== 'hidden');
+  setPhotoList(box, storedPhotoList() !== 'hidden');
 }
 
 function setPhotoList(box, shown) {
@@ -91,10 +113,12 @@ function setPhotoList(box, shown) {
   button.setAttribute('aria-expanded', String(shown));
   // The texts come in the page's language from the server (gallery/lightbox.html).
   button.textContent = (shown ? button.dataset.hideText : button.dataset.showText) ?? button.textContent;
+  // The photo's frame changed height: a zoomed photo's pan is bounded anew.
+  refitZoom();
 }
 
 function clickIn(box, selector) {
-  box.querySelector(selector)?.click();
+  box?.querySelector(selector)?.click();
 }
 
 // How far an arrow key pans a zoomed photo, in pixels.
@@ -175,6 +199,8 @@ async function copyLink(button) {
       return;
     }
     field.hidden = wasHidden;
+    // Selecting the field took the focus; it goes back to the button that was pressed.
+    button.focus();
   }
   status.textContent = button.dataset.copiedText ?? '';
 }
@@ -185,7 +211,6 @@ function clampReviews(root) {
   // The texts come in the page's language from the server (review/carousel.html).
   const reviews = document.getElementById('reviews');
   const moreText = reviews?.dataset.moreText ?? 'Read more';
-  const lessText = reviews?.dataset.lessText ?? 'Read less';
   for (const text of root.querySelectorAll('.review .text:not([data-clamp])')) {
     text.dataset.clamp = 'done';
     text.classList.add('clamped');
@@ -198,13 +223,20 @@ function clampReviews(root) {
     more.className = 'read-more';
     more.textContent = moreText;
     more.setAttribute('aria-expanded', 'false');
-    more.addEventListener('click', () => {
-      const expanded = text.classList.toggle('clamped') === false;
-      more.textContent = expanded ? lessText : moreText;
-      more.setAttribute('aria-expanded', String(expanded));
-    });
     text.after(more);
   }
+}
+
+// Document-wide, not on each button: htmx's history restore brings the buttons back without
+// their listeners.
+function toggleReview(more) {
+  const text = more.previousElementSibling;
+  if (!text?.matches('.text')) return;
+  const reviews = document.getElementById('reviews');
+  const expanded = text.classList.toggle('clamped') === false;
+  more.textContent = (expanded ? reviews?.dataset.lessText : reviews?.dataset.moreText)
+    ?? (expanded ? 'Read less' : 'Read more');
+  more.setAttribute('aria-expanded', String(expanded));
 }
 
 // ---- Save -----------------------------------------------------------------------------
@@ -232,6 +264,8 @@ document.addEventListener('click', holdPhotoClick, true);
 window.addEventListener('resize', refitZoom);
 // htmx keeps a copy of the page for the back button: without the zoom's inline style (see zoom.js).
 document.addEventListener('htmx:beforeHistorySave', forgetZoom);
+// Restored from that copy, an open dialog would show without its backdrop and focus trap.
+document.addEventListener('htmx:beforeHistorySave', () => document.getElementById('share-container')?.close());
 
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
@@ -247,8 +281,10 @@ document.addEventListener('click', (event) => {
   } else if (target.closest('#photo-list-button')) {
     const box = lightbox();
     const shown = box.querySelector('#slider-container').hidden;
-    sessionStorage.setItem(PHOTO_LIST, shown ? 'shown' : 'hidden');
+    storePhotoList(shown ? 'shown' : 'hidden');
     setPhotoList(box, shown);
+  } else if (target.closest('.review .read-more')) {
+    toggleReview(target.closest('.read-more'));
   }
 });
 
@@ -273,10 +309,13 @@ function selectorOf(control) {
 // htmx replaces whole controls, so the focused element is replaced too: put focus back on the
 // control with the same id, so keyboard users stay where they were.
 let focusedId = null;
+let focusedThumbnail = false;
 let wasOpen = false;
 
 document.addEventListener('htmx:beforeSwap', (event) => {
   focusedId = document.activeElement?.id || null;
+  // Thumbnails have no id: a keyboard user who chose one stays on the strip, at the new photo.
+  focusedThumbnail = Boolean(document.activeElement?.closest('#slider-container a'));
   planMorph(event, opener && document.querySelector(opener));
 });
 document.addEventListener('htmx:beforeTransition', startMorph);
@@ -290,7 +329,8 @@ document.addEventListener('htmx:afterSettle', (event) => {
   const box = lightbox();
   if (box) {
     lightboxOpened(false);
-    const again = focusedId && document.getElementById(focusedId);
+    const again = (focusedId && document.getElementById(focusedId))
+      || (focusedThumbnail && box.querySelector('#slider-container [aria-current="true"]'));
     (again && box.contains(again) ? again : box).focus();
   } else if (wasOpen) {
     lightboxClosed();
@@ -303,6 +343,7 @@ document.addEventListener('htmx:afterSettle', (event) => {
     announce(text.replace('{0}', document.getElementById('review-counter')?.textContent ?? ''));
   }
   focusedId = null;
+  focusedThumbnail = false;
   enhance(document);
 });
 

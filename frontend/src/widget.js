@@ -23,7 +23,9 @@ document.addEventListener('click', (event) => {
   if (document.fullscreenElement) {
     document.exitFullscreen();
   } else {
-    document.getElementById('lightbox-container')?.requestFullscreen();
+    // The page, not the lightbox: each photo step replaces the lightbox's element, and removing
+    // the element shown full screen would end full screen.
+    document.documentElement.requestFullscreen();
   }
 });
 

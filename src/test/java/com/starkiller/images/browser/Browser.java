@@ -275,6 +275,11 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Runs this script in every page opened from now on, before the page's own scripts. */
+	public void beforeEveryPage(String javaScript) {
+		this.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", javaScript));
+	}
+
 	/** Swipes a finger across the screen, from one point to another, on a touch screen. */
 	public void swipe(int fromX, int fromY, int toX, int toY) {
 		touch("touchStart", fromX, fromY);

@@ -137,6 +137,22 @@ public final class Lightbox {
 		return this;
 	}
 
+	/** Moves the focus to the {@code index}th thumbnail (1-based) and presses Enter on it. */
+	public Lightbox openThumbnailWithKeyboard(int index) {
+		String before = caption();
+		this.browser.script("arguments[0].focus();", thumbnails().get(index - 1));
+		this.browser.pressKey(Keys.ENTER);
+		awaitCaptionOtherThan(before, "thumbnail " + index + " by keyboard");
+		this.browser.waitForHtmx();
+		return this;
+	}
+
+	/** Whether the keyboard focus is on the thumbnail of the photo shown. */
+	public boolean currentThumbnailHasFocus() {
+		return Boolean.TRUE.equals(this.browser.script(
+				"return document.activeElement?.matches('#slider-container a[aria-current=\"true\"]') === true;"));
+	}
+
 	/** The address of the {@code index}th thumbnail's image (1-based), as its {@code src} names it. */
 	public String thumbnailImage(int index) {
 		return thumbnails().get(index - 1).findElement(By.tagName("img")).getDomAttribute("src");

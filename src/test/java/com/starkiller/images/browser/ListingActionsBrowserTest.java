@@ -1,9 +1,11 @@
 package com.starkiller.images.browser;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -60,6 +62,42 @@ class ListingActionsBrowserTest extends BrowserTest {
 		ShareDialog share = page.share().copyLink();
 		assertThat(share.copiedMessage()).isEqualTo("Link copied");
 		assertThat(browser.clipboardText()).isEqualTo(browser.origin() + "/listings/" + listing.id());
+		// Found by review: the old way selects a hidden field, which took the focus to the page's body.
+		assertThat(share.copyLinkHasFocus()).as("the focus stayed on Copy Link, not on %s", browser.describeFocus())
+			.isTrue();
+	}
+
+	/**
+	 * Found by review: htmx's copy of the page for Back keeps each review's "Read more" button but
+	 * not what it did, so after Back it did nothing.
+	 */
+	@Test
+	void readMoreStillWorksOnAPageThatBackRestored(Browser browser) {
+		long id = listingWithLongReviews(2);
+		ListingPage page = ListingPage.open(browser, id);
+		assertThat(page.readMore().reviewIsExpanded()).isTrue();
+		page.readMore().nextReview();
+		assertThat(page.reviewCounter()).isEqualTo("2 of 2");
+
+		browser.back();
+		browser.waitUntil("the first review to come back", (driver) -> "1 of 2".equals(page.reviewCounter()));
+		assertThat(page.reviewIsExpanded()).isFalse();
+		assertThat(page.readMore().reviewIsExpanded()).as("Read more pressed after Back").isTrue();
+	}
+
+	private long listingWithLongReviews(int count) {
+		String[] auth = { "Authorization", "Bearer " + TOKEN };
+		HttpResponse<String> created = this.http.json("POST", "/api/listings",
+				"{\"name\":\"Much to say\",\"location\":{\"city\":\"Alta\",\"country\":\"Norway\"}}", auth);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long id = JsonMapper.builder().build().readTree(created.body()).path("id").asLong();
+		String text = "The cabin was warm and the view over the fjord changed with every hour of the day. ".repeat(20);
+		for (int review = 1; review <= count; review++) {
+			HttpResponse<String> written = this.http.json("POST", "/api/listings/" + id + "/reviews",
+					"{\"author\":\"Guest " + review + "\",\"rating\":5,\"text\":\"" + text.strip() + "\"}", auth);
+			assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+		}
+		return id;
 	}
 
 	@Test

@@ -44,6 +44,7 @@ public final class ListingPage {
 	static final By REVIEW_TEXT = By.cssSelector("#reviews .review .text");
 
 	static final By REVIEW_AUTHOR = By.cssSelector("#reviews .review .author");
+	static final By READ_MORE = By.cssSelector("#reviews .review .read-more");
 
 	/** The polite live region that tells screen reader users what changed. */
 	static final By ANNOUNCER = By.id("announcer");
@@ -174,6 +175,20 @@ public final class ListingPage {
 
 	public String reviewAuthor() {
 		return this.browser.find(REVIEW_AUTHOR).getText();
+	}
+
+	/** Clicks the review's "Read more" (or "Read less") and waits until the text is shown so. */
+	public ListingPage readMore() {
+		boolean before = reviewIsExpanded();
+		this.browser.find(READ_MORE).click();
+		this.browser.waitUntil("the review to be " + (before ? "shortened" : "shown whole"),
+				(driver) -> reviewIsExpanded() != before);
+		return this;
+	}
+
+	/** Whether the review's text is shown whole ("Read more" pressed). */
+	public boolean reviewIsExpanded() {
+		return "true".equals(this.browser.find(READ_MORE).getDomAttribute("aria-expanded"));
 	}
 
 	/** Tabs to Save and presses Enter, and waits until the button shows the new state. */

@@ -67,6 +67,11 @@ public final class ShareDialog {
 		return this;
 	}
 
+	/** Whether the keyboard focus is on Copy Link. */
+	public boolean copyLinkHasFocus() {
+		return this.browser.find(COPY_LINK).equals(this.browser.focused());
+	}
+
 	/** What the dialog says after a copy, such as "Link copied"; empty before. */
 	public String copiedMessage() {
 		return this.browser.find(COPIED).getText().trim();
