@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,23 @@ class ListingUpdates {
 			throw new NotFound("There is no listing " + id + ".");
 		}
 		return listing;
+	}
+
+	/**
+	 * The listing as stored now, and its document as MongoDB holds it: with any field this release
+	 * does not know, written by a newer one during a rolling deploy. 404 as {@link #current}.
+	 */
+	Stored stored(long id) {
+		Document document = this.mongo.findById(id, Document.class, Listing.COLLECTION);
+		Listing listing = (document != null) ? this.mongo.getConverter().read(Listing.class, document) : null;
+		if (listing == null || listing.tombstone()) {
+			throw new NotFound("There is no listing " + id + ".");
+		}
+		return new Stored(listing, document);
+	}
+
+	/** A listing and the document it was read from. */
+	record Stored(Listing listing, Document document) {
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package com.starkiller.images.listing;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -76,14 +78,27 @@ public class PhotoWrites {
 		}));
 	}
 
-	/** The listing as written, not yet refreshed in the caches. */
+	/**
+	 * The listing as written, not yet refreshed in the caches. Each photo the change keeps is written
+	 * back as it was stored, so a field that a newer release added (during a rolling deploy) is not
+	 * dropped by an instance of this one that does not know it.
+	 */
 	private Listing change(long id, IfMatch ifMatch, UnaryOperator<List<Photo>> change) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Listing current = this.updates.current(id);
+			ListingUpdates.Stored stored = this.updates.stored(id);
+			Listing current = stored.listing();
 			if (!ifMatch.matches(current.version())) {
 				throw ifMatch.failed(current);
 			}
-			List<Photo> photos = change.apply(new ArrayList<>(current.photos()));
+			Map<Photo, Object> asStored = new IdentityHashMap<>();
+			List<Object> storedPhotos = stored.document().getList("photos", Object.class, List.of());
+			for (int i = 0; i < current.photos().size() && i < storedPhotos.size(); i++) {
+				asStored.put(current.photos().get(i), storedPhotos.get(i));
+			}
+			List<Object> photos = change.apply(new ArrayList<>(current.photos()))
+				.stream()
+				.map((photo) -> asStored.getOrDefault(photo, photo))
+				.toList();
 			// If-Match was checked against this version just above.
 			Listing updated = this.updates.apply(id, ifMatch, "version", current.version(),
 					new Update().set("photos", photos).inc("version", 1));

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +51,35 @@ class PhotoApiTest extends IntegrationTest {
 		assertThat(stored.getList("photos", Document.class)).extracting((photo) -> photo.getString("room"))
 			.containsExactly("Living room", "Bedroom 2", null, null);
 		assertThat(stored.getList("photos", Document.class).get(2).containsKey("room")).isFalse();
+	}
+
+	/**
+	 * A field of a photo that this release does not know (a newer one wrote it, during a rolling
+	 * deploy) survives this release's reorder, replace and remove. Found by review: each rewrote
+	 * the whole list from what this release reads, and dropped it from every photo.
+	 */
+	@Test
+	void aFieldANewerReleaseAddedToAPhotoOutlivesEveryRewriteOfTheList() {
+		long id = createListing();
+		add(id, "{\"image\":\"demo-001\",\"caption\":\"Sofa\"}");
+		add(id, "{\"image\":\"demo-002\",\"caption\":\"Stove\"}");
+		add(id, "{\"image\":\"demo-000\",\"caption\":\"Bed\"}");
+		this.mongo.getCollection(Listing.COLLECTION)
+			.updateOne(Filters.eq("_id", id), Updates.set("photos.0.focalPoint", new Document("x", 0.3).append("y", 0.6)));
+		String photos = "/api/listings/" + id + "/photos";
+
+		assertThat(this.http.json("PUT", photos + "/order", "{\"order\":[3,1,2]}", AUTH).statusCode()).isEqualTo(200);
+		assertThat(this.http.json("PUT", photos + "/1", "{\"image\":\"demo-002\",\"caption\":\"Pool\"}", AUTH)
+			.statusCode()).isEqualTo(200);
+		assertThat(this.http.json("DELETE", photos + "/3", null, AUTH).statusCode()).isEqualTo(200);
+
+		List<Document> stored = this.mongo.getCollection(Listing.COLLECTION)
+			.find(Filters.eq("_id", id))
+			.first()
+			.getList("photos", Document.class);
+		assertThat(stored).extracting((photo) -> photo.getString("caption")).containsExactly("Pool", "Sofa");
+		assertThat(stored.get(1).get("focalPoint", Document.class)).as("the newer release's field")
+			.isEqualTo(new Document("x", 0.3).append("y", 0.6));
 	}
 
 	@Test
