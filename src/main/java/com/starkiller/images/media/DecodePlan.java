@@ -41,13 +41,16 @@ record DecodePlan(int subsampling, long bytes) {
 	/**
 	 * The reader's own memory beyond a few rows. TwelveMonkeys' WebP reader (3.15) decodes a lossless
 	 * image, or an alpha channel, whole before subsampling it: up to 4 bytes a pixel of the original;
-	 * a lossy one keeps about half a byte a pixel of macroblock state. PNG and JPEG go row by row.
+	 * a lossy one keeps about half a byte a pixel of macroblock state. A progressive JPEG's decoder
+	 * holds the whole original's coefficients, in native memory ({@link JpegFrame}): counted here
+	 * too, since it is the instance's memory all the same. PNG and baseline JPEG go row by row.
 	 */
 	private static long readerBytes(ImageType type, byte[] file, long originalPixels) {
-		if (type != ImageType.WEBP) {
-			return 0;
-		}
-		return ImageType.lossyWebpWithoutAlpha(file) ? originalPixels / 2 : originalPixels * 4;
+		return switch (type) {
+			case WEBP -> ImageType.lossyWebpWithoutAlpha(file) ? originalPixels / 2 : originalPixels * 4;
+			case JPEG -> JpegFrame.coefficientBytes(file);
+			default -> 0;
+		};
 	}
 
 	private static int ceilDiv(int value, int divisor) {
