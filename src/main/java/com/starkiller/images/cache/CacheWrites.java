@@ -1,7 +1,11 @@
 package com.starkiller.images.cache;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -49,12 +53,29 @@ public class CacheWrites {
 
 	/** A written entry's new value, over whatever Redis holds. */
 	public void replace(String cacheName, Object key, Object value) {
-		write(cacheName, key, (cache) -> cache.replace(key, value));
+		replaceAll(cacheName, Map.of(key, value));
 	}
 
 	/** A deleted entry. */
 	public void remove(String cacheName, Object key) {
-		write(cacheName, key, (cache) -> cache.evict(key));
+		removeAll(cacheName, List.of(key));
+	}
+
+	/**
+	 * Several written entries of one cache (an image's files): while Redis is out of reach the write
+	 * waits once for all of them, not once for each.
+	 */
+	public void replaceAll(String cacheName, Map<?, ?> values) {
+		Map<Object, Consumer<TwoLevelCache>> changes = new LinkedHashMap<>();
+		values.forEach((key, value) -> changes.put(key, (cache) -> cache.replace(key, value)));
+		write(cacheName, changes);
+	}
+
+	/** Several deleted entries of one cache, as {@link #replaceAll}. */
+	public void removeAll(String cacheName, Collection<?> keys) {
+		Map<Object, Consumer<TwoLevelCache>> changes = new LinkedHashMap<>();
+		keys.forEach((key) -> changes.put(key, (cache) -> cache.evict(key)));
+		write(cacheName, changes);
 	}
 
 	/**
@@ -74,30 +95,46 @@ public class CacheWrites {
 		}
 	}
 
-	private void write(String cacheName, Object key, Consumer<TwoLevelCache> change) {
-		boolean everyInstanceTold = false;
+	private void write(String cacheName, Map<Object, Consumer<TwoLevelCache>> changes) {
+		List<Object> unconfirmed = new ArrayList<>();
+		changes.forEach((key, change) -> {
+			if (!tell(cacheName, key, change)) {
+				unconfirmed.add(key);
+			}
+		});
+		if (unconfirmed.isEmpty()) {
+			return;
+		}
+		log.info("Write of {}::{} not confirmed by every instance: answering once none can serve the old value",
+				cacheName, (unconfirmed.size() == 1) ? unconfirmed.get(0) : unconfirmed);
+		boolean recorded = true;
+		for (Object key : unconfirmed) {
+			recorded &= this.pending.add(cacheName, key);
+		}
+		if (!awaitConvergence(recorded,
+				() -> unconfirmed.stream().allMatch((key) -> this.pending.recorded(cacheName, key)))) {
+			throw new NotVisibleEverywhere(cacheName, unconfirmed);
+		}
+	}
+
+	/** Writes one entry to Redis and tells every instance; false when Redis or an instance was not told. */
+	private boolean tell(String cacheName, Object key, Consumer<TwoLevelCache> change) {
 		try {
 			if (!this.breaker.allowsCalls()) {
 				throw new IllegalStateException("Redis is marked down");
 			}
 			change.accept(this.caches.getCache(cacheName));
 			// Only once Redis holds the new value: an instance that drops its copy reads that.
-			everyInstanceTold = this.channel.publishEviction(cacheName, key);
+			return this.channel.publishEviction(cacheName, key);
 		}
 		catch (RuntimeException ex) {
 			this.breaker.recordFailure(ex);
 			log.debug("Write of {}::{} did not reach Redis: {}", cacheName, key, ex.toString());
+			return false;
 		}
 		finally {
 			// After the Redis write: a read of the old value that raced with it is dropped too.
 			this.near.drop(cacheName, key);
-		}
-		if (!everyInstanceTold) {
-			log.info("Write of {}::{} not confirmed by every instance: answering once none can serve the old value",
-					cacheName, key);
-			if (!awaitConvergence(this.pending.add(cacheName, key), () -> this.pending.recorded(cacheName, key))) {
-				throw new NotVisibleEverywhere(cacheName, key);
-			}
 		}
 	}
 
@@ -133,8 +170,8 @@ public class CacheWrites {
 	 */
 	public static final class NotVisibleEverywhere extends DataAccessResourceFailureException {
 
-		NotVisibleEverywhere(String cacheName, Object key) {
-			super("Stored, but " + cacheName + "::" + key
+		NotVisibleEverywhere(String cacheName, List<Object> keys) {
+			super("Stored, but " + cacheName + "::" + ((keys.size() == 1) ? keys.get(0) : keys)
 					+ " could not be made visible everywhere yet: neither Redis nor MongoDB took its eviction");
 		}
 

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -23,6 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsUpload;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
 import com.starkiller.images.cache.CacheProperties;
@@ -77,17 +82,37 @@ public class MediaStore implements CacheSource {
 	/** As above, with the image's placeholder ({@link Variants#placeholder}) kept beside its size. */
 	public void store(String image, int width, byte[] bytes, String contentType, int imageWidth, int imageHeight,
 			@Nullable String placeholder) {
+		this.caches.removeAll(CACHE, writeVariant(image, width, bytes, contentType, imageWidth, imageHeight, placeholder));
+	}
+
+	/**
+	 * Stores every variant of an image ({@link Variants#WIDTHS}, the smallest last, so its presence
+	 * says the image is complete), then frees their cache keys together: while Redis is out of reach
+	 * an upload waits once, not once for each of them.
+	 */
+	void storeAll(String image, Variants.Encoded variants) {
+		List<String> written = new ArrayList<>();
+		for (int i = 0; i < Variants.WIDTHS.length; i++) {
+			written.addAll(writeVariant(image, Variants.WIDTHS[i], variants.jpegs().get(i), MediaType.IMAGE_JPEG_VALUE,
+					variants.imageWidth(), variants.imageHeight(), variants.placeholder()));
+		}
+		this.caches.removeAll(CACHE, written);
+	}
+
+	/** Writes one variant unless it is stored; the cache keys it frees (none if it was there). */
+	private List<String> writeVariant(String image, int width, byte[] bytes, String contentType, int imageWidth,
+			int imageHeight, @Nullable String placeholder) {
 		Document metadata = new Document("image", image).append("width", width)
 			.append("imageWidth", imageWidth)
 			.append("imageHeight", imageHeight);
 		if (placeholder != null) {
 			metadata.append("placeholder", placeholder);
 		}
-		if (write(fileId(image, width), bytes, contentType, metadata)) {
-			// A tombstone left by an earlier delete of the same image must not hide it, in either form.
-			this.caches.remove(CACHE, fileId(image, width));
-			this.caches.remove(CACHE, fileId(image, width) + WEBP);
+		if (!write(fileId(image, width), bytes, contentType, metadata)) {
+			return List.of();
 		}
+		// A tombstone left by an earlier delete of the same image must not hide it, in either form.
+		return List.of(fileId(image, width), fileId(image, width) + WEBP);
 	}
 
 	/** Keeps an uploaded original, with its size and content hash, beside the variants. */
@@ -184,10 +209,13 @@ public class MediaStore implements CacheSource {
 			this.gridFs.delete(byId(fileId(image, Variants.WIDTHS[i]) + WEBP));
 		}
 		this.gridFs.delete(byId(image + ORIGINAL));
+		Map<String, MediaFile> gone = new LinkedHashMap<>();
 		for (int width : Variants.WIDTHS) {
-			this.caches.replace(CACHE, fileId(image, width), MediaFile.GONE);
-			this.caches.replace(CACHE, fileId(image, width) + WEBP, MediaFile.GONE);
+			gone.put(fileId(image, width), MediaFile.GONE);
+			gone.put(fileId(image, width) + WEBP, MediaFile.GONE);
 		}
+		// Together: while Redis is out of reach the delete waits once, not once for each key.
+		this.caches.replaceAll(CACHE, gone);
 	}
 
 	@Override

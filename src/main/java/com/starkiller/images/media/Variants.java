@@ -17,7 +17,6 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-import org.springframework.http.MediaType;
 
 /**
  * The resized variants every image is served in: JPEG, about 200, 800 and 1600 px wide (never
@@ -58,10 +57,7 @@ public final class Variants {
 
 	/** Stores every variant; the smallest last, so its presence says the image is complete. */
 	static void store(MediaStore media, String id, Encoded variants) {
-		for (int i = 0; i < WIDTHS.length; i++) {
-			media.store(id, WIDTHS[i], variants.jpegs().get(i), MediaType.IMAGE_JPEG_VALUE, variants.imageWidth(),
-					variants.imageHeight(), variants.placeholder());
-		}
+		media.storeAll(id, variants);
 	}
 
 	/**
