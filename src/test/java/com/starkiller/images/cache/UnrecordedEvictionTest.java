@@ -199,6 +199,31 @@ class UnrecordedEvictionTest {
 		}
 	}
 
+	/**
+	 * An upload while Redis is away records every key of its image at once (the six variants and
+	 * WebP forms), and waits for them together rather than once for each.
+	 */
+	@Test
+	@Timeout(value = 3, unit = TimeUnit.MINUTES)
+	void anUploadWhileRedisIsAwayRecordsEveryKeyOfItsImage() {
+		String path = listingHeldInRedis("Uploaded to during the outage");
+
+		RedisMarkedDown.on(instance);
+		HttpResponse<String> uploaded = app.http().upload(path + "/photos", "image/jpeg", Jpegs.unique(), AppInstance.AUTH);
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		Matcher image = Pattern.compile("\"image\":\"([0-9a-f]{32})\"").matcher(uploaded.body());
+		assertThat(image.find()).isTrue();
+
+		List<String> keys = new ArrayList<>();
+		for (String width : new String[] { "1600", "800", "200" }) {
+			keys.add("media::" + image.group(1) + "/" + width);
+			keys.add("media::" + image.group(1) + "/" + width + ".webp");
+		}
+		assertThat(app.bean(MongoTemplate.class)
+			.getCollection(PendingEvictions.COLLECTION)
+			.countDocuments(Filters.in("_id", keys))).as("the image's keys recorded").isEqualTo(6);
+	}
+
 	/** A new listing, read once so that Redis holds it; its path in the API. */
 	private static String listingHeldInRedis(String name) {
 		HttpResponse<String> created = app.http()
