@@ -2,8 +2,12 @@ package com.starkiller.images.saved;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import com.starkiller.images.web.Unavailable;
 
@@ -14,6 +18,9 @@ import com.starkiller.images.web.Unavailable;
  * read is not written back ({@link QuietSession}).
  */
 class RedisSessions<S extends Session> implements SessionRepository<QuietSession<S>> {
+
+	/** Set on a request whose session could not be read: it may exist, holding the visitor's list. */
+	private static final String UNREAD = RedisSessions.class.getName() + ".unread";
 
 	private final SessionRepository<S> redis;
 
@@ -50,6 +57,7 @@ class RedisSessions<S extends Session> implements SessionRepository<QuietSession
 	@Override
 	public QuietSession<S> findById(String id) {
 		if (!this.availability.available()) {
+			markUnread();
 			return null;
 		}
 		try {
@@ -59,7 +67,23 @@ class RedisSessions<S extends Session> implements SessionRepository<QuietSession
 		}
 		catch (RuntimeException ex) {
 			this.availability.failed(ex);
+			markUnread();
 			return null;
+		}
+	}
+
+	/**
+	 * Whether this request asked for a session that could not be read (it reads as absent): a new
+	 * session made now would replace the visitor's own, and with it their list.
+	 */
+	static boolean unread(HttpServletRequest request) {
+		return request.getAttribute(UNREAD) != null;
+	}
+
+	private static void markUnread() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.setAttribute(UNREAD, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
 		}
 	}
 

@@ -49,8 +49,15 @@ class SavedController {
 
 	@GetMapping("/saved")
 	String page(HttpServletRequest request, HttpServletResponse response, Model model) {
-		List<Long> ids = this.saved.all(request.getSession(false));
-		model.addAttribute("listings", this.listings.existing(ids));
+		HttpSession session = request.getSession(false);
+		List<Long> ids = this.saved.all(session);
+		List<Listing> existing = this.listings.existing(ids);
+		if (existing.size() < ids.size() && this.sessions.available()) {
+			// Deleted since they were saved: shown nowhere, so forgotten, and no longer counted toward the cap.
+			ids = existing.stream().map(Listing::id).toList();
+			this.saved.keepOnly(session, ids);
+		}
+		model.addAttribute("listings", existing);
 		model.addAttribute("unavailable", !this.sessions.available());
 		reflect(ids, request, response);
 		return PAGE;
@@ -110,9 +117,27 @@ class SavedController {
 
 	/** False when the visitor's list is full and this listing is not on it. */
 	private boolean save(Listing listing, String state, HttpServletRequest request, HttpServletResponse response) {
-		HttpSession session = request.getSession(true);
-		boolean done = this.saved.set(session, listing.id(), Boolean.parseBoolean(state));
-		reflect(this.saved.all(session), request, response);
+		HttpSession session = request.getSession(false);
+		if (session == null && request.getRequestedSessionId() != null && RedisSessions.unread(request)) {
+			// The visitor's session may hold their list, unread: a new one would replace it.
+			throw new Unavailable(SessionAvailability.UNAVAILABLE);
+		}
+		boolean saving = Boolean.parseBoolean(state);
+		if (session == null && !saving) {
+			// Nothing saved, nothing to unsave: no session is made for it.
+			reflect(List.of(), request, response);
+			return true;
+		}
+		if (session == null) {
+			session = request.getSession(true);
+		}
+		boolean done = this.saved.set(session, listing.id(), saving);
+		List<Long> ids = this.saved.all(session);
+		reflect(ids, request, response);
+		if (ids.isEmpty()) {
+			// The last one unsaved: the session holds nothing more, and Redis keeps it no longer.
+			session.invalidate();
+		}
 		return done;
 	}
 

@@ -1,5 +1,6 @@
 package com.starkiller.images.saved;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -62,6 +63,14 @@ public class SavedListings {
 		// Set again, not changed in place, so the session store sees the write.
 		session.setAttribute(ATTRIBUTE, ids);
 		return true;
+	}
+
+	/** Forgets every saved listing but these (those deleted since they were saved). */
+	void keepOnly(HttpSession session, Collection<Long> listings) {
+		LinkedHashSet<Long> ids = new LinkedHashSet<>(ids(session));
+		if (ids.retainAll(listings)) {
+			session.setAttribute(ATTRIBUTE, ids);
+		}
 	}
 
 	/** For the API's 409 (the page says it in the visitor's language: {@code save.full}). */

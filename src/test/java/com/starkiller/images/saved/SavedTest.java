@@ -93,6 +93,46 @@ class SavedTest extends IntegrationTest {
 			.isEqualTo(404);
 	}
 
+	/** Found by review: unsaving without a session made one, and unsaving the last kept an empty one in Redis. */
+	@Test
+	void unsavingMakesNoSessionAndUnsavingTheLastEndsIt() {
+		HttpResponse<String> unsaved = this.http.post("/saved/46", "saved=false", "Origin", this.http.origin());
+		assertThat(unsaved.statusCode()).isEqualTo(302);
+		assertThat(unsaved.headers().allValues("Set-Cookie")).noneMatch((cookie) -> cookie.startsWith("STARKILLER_SESSION="));
+
+		String session = Http.session(this.http.post("/saved/46", "saved=true", "Origin", this.http.origin()));
+		HttpResponse<String> last = this.http.post("/saved/46", "saved=false", "Origin", this.http.origin(), "Cookie",
+				session + "; STARKILLER_SAVED=1");
+
+		assertThat(last.statusCode()).isEqualTo(302);
+		assertThat(last.headers().allValues("Set-Cookie")).as("the session and the cookie that asks for it, both ended")
+			.anyMatch((cookie) -> cookie.startsWith("STARKILLER_SESSION=;") && cookie.contains("Max-Age=0"))
+			.anyMatch((cookie) -> cookie.startsWith("STARKILLER_SAVED=;") && cookie.contains("Max-Age=0"));
+	}
+
+	/**
+	 * Found by review: a saved listing deleted since was shown nowhere, could not be removed, and
+	 * still counted toward the most a visitor may save.
+	 */
+	@Test
+	void aSavedListingDeletedSinceIsForgotten() {
+		String[] auth = { "Authorization", "Bearer " + TOKEN };
+		HttpResponse<String> created = this.http.json("POST", "/api/listings",
+				"{\"name\":\"Soon gone\",\"location\":{\"city\":\"Vardø\",\"country\":\"Norway\"}}", auth);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = created.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+		String session = Http.session(this.http.post("/saved/" + id, "saved=true", "Origin", this.http.origin()));
+		assertThat(this.http.json("DELETE", "/api/listings/" + id, null, auth).statusCode()).isEqualTo(204);
+
+		HttpResponse<String> page = this.http.get("/saved", "Cookie", session + "; STARKILLER_SAVED=1");
+
+		assertThat(page.body()).contains("Nothing saved yet");
+		assertThat(page.headers().allValues("Set-Cookie")).as("the cookie that asks for the visitor's button, ended")
+			.anyMatch((cookie) -> cookie.startsWith("STARKILLER_SAVED=;") && cookie.contains("Max-Age=0"));
+		assertThat(this.http.get("/saved", "Cookie", session).headers().allValues("Set-Cookie"))
+			.as("forgotten the first time").isEmpty();
+	}
+
 	@Test
 	void nobodySavedAnythingYet() {
 		HttpResponse<String> page = this.http.get("/saved");
