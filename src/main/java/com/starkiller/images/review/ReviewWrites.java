@@ -56,10 +56,23 @@ class ReviewWrites {
 			listing = file(counted);
 		}
 		catch (RuntimeException ex) {
-			// Counted and readable already: the next review of this listing files it.
-			log.warn("Review {} of listing {} stays pending: {}", position, listingId, ex.toString());
+			// Counted and readable already: if filing it was not stored, the next review files it.
+			log.warn("Review {} of listing {} may stay pending: {}", position, listingId, ex.toString());
+			// Filing may have been stored all the same (only the caches not told): the answer's ETag is
+			// the version stored now, so the client's next If-Match is not refused for nothing.
+			listing = storedOr(listingId, counted);
 		}
 		return new Carousel(listing, new Position(position, listing.reviewCount()), review);
+	}
+
+	private Listing storedOr(long listingId, Listing counted) {
+		try {
+			Listing stored = this.mongo.findById(listingId, Listing.class);
+			return (stored != null && stored.version() > counted.version()) ? stored : counted;
+		}
+		catch (RuntimeException ex) {
+			return counted;
+		}
 	}
 
 	/** Files every pending review of the listing into its page; the listing afterwards. */

@@ -1,5 +1,6 @@
 package com.starkiller.images.saved;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -41,10 +42,14 @@ class SavedController {
 
 	private final SessionAvailability sessions;
 
-	SavedController(SavedListings saved, ListingService listings, SessionAvailability sessions) {
+	private final Duration keepFor;
+
+	SavedController(SavedListings saved, ListingService listings, SessionAvailability sessions,
+			SavedProperties properties) {
 		this.saved = saved;
 		this.listings = listings;
 		this.sessions = sessions;
+		this.keepFor = properties.keepFor();
 	}
 
 	@GetMapping("/saved")
@@ -144,7 +149,7 @@ class SavedController {
 	// While Redis is away a session reads as absent: the cookie is left as it is until it answers.
 	private void reflect(List<Long> ids, HttpServletRequest request, HttpServletResponse response) {
 		if (this.sessions.available()) {
-			SavedCookie.reflect(!ids.isEmpty(), request, response);
+			SavedCookie.reflect(!ids.isEmpty(), this.keepFor, request, response);
 		}
 	}
 

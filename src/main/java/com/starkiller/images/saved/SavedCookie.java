@@ -1,5 +1,7 @@
 package com.starkiller.images.saved;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,16 +22,16 @@ final class SavedCookie {
 	}
 
 	/** Sets or removes the cookie to match whether the visitor has anything saved. */
-	static void reflect(boolean anySaved, HttpServletRequest request, HttpServletResponse response) {
+	static void reflect(boolean anySaved, Duration keepFor, HttpServletRequest request, HttpServletResponse response) {
 		if (anySaved == present(request)) {
 			return;
 		}
-		// No Max-Age while saved: it lives as long as the browser's session cookie beside it.
+		// As long as the session cookie beside it (server.servlet.session.cookie.max-age, the same setting).
 		ResponseCookie cookie = ResponseCookie.from(NAME, anySaved ? "1" : "")
 			.path("/")
 			.sameSite("Lax")
 			.secure(request.isSecure())
-			.maxAge(anySaved ? -1 : 0)
+			.maxAge(anySaved ? keepFor : Duration.ZERO)
 			.build();
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
 	}

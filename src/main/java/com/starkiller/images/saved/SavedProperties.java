@@ -11,11 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code starkiller.saved.*}: the most listings one visitor's list keeps, and how long a session
- * that is only read goes before its last access (and so its expiry) is written again.
+ * {@code starkiller.saved.*}: the most listings one visitor's list keeps, how long a session
+ * that is only read goes before its last access (and so its expiry) is written again, and how
+ * long a visitor's list lasts after their last visit (the session's timeout and its cookies' age).
  */
 @Validated
 @ConfigurationProperties("starkiller.saved")
 record SavedProperties(@DefaultValue("500") @Min(1) @Max(10000) int max,
-		@DefaultValue("1m") @NotNull Duration sessionTouch) {
+		@DefaultValue("1m") @NotNull Duration sessionTouch, @DefaultValue("30d") @NotNull Duration keepFor) {
 }

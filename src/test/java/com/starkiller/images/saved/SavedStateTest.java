@@ -1,6 +1,9 @@
 package com.starkiller.images.saved;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,10 +105,16 @@ class SavedStateTest extends IntegrationTest {
 	@Test
 	void theCookieThatAsksForTheButtonFollowsTheSavedList() {
 		List<String> first = save(74);
+		// As long as the session's cookie (starkiller.saved.keep-for, 30 days).
 		assertThat(first).anySatisfy((cookie) -> assertThat(cookie).startsWith(SavedCookie.NAME + "=1;")
-			.doesNotContain("HttpOnly").doesNotContain("Max-Age"));
+			.doesNotContain("HttpOnly").contains("Max-Age=2592000"));
 		String session = cookie(first, "STARKILLER_SESSION");
 		String both = session + "; " + cookie(first, SavedCookie.NAME);
+		// And Redis keeps the session as long: its key expires 30 days after this visit.
+		String id = new String(Base64.getDecoder().decode(session.substring(session.indexOf('=') + 1)),
+				StandardCharsets.UTF_8);
+		assertThat(this.redis.getExpire("spring:session:sessions:" + id)).as("seconds the session has left")
+			.isGreaterThan(Duration.ofDays(29).toSeconds());
 
 		HttpResponse<String> again = this.http.post("/saved/75", "saved=true", "Origin", this.http.origin(), "Cookie", both);
 		assertThat(again.headers().allValues("Set-Cookie")).as("already there: nothing to set").isEmpty();

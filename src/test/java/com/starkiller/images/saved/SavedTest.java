@@ -44,7 +44,11 @@ class SavedTest extends IntegrationTest {
 			.filter((value) -> value.startsWith("STARKILLER_SESSION="))
 			.findFirst()
 			.orElseThrow();
-		assertThat(cookie).contains("HttpOnly", "SameSite=Lax");
+		// Kept 30 days after the last visit, across browser restarts (found by review: it ended with
+		// the browser, and in Redis after 30 idle minutes).
+		assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Max-Age=2592000");
+		assertThat(saved.headers().allValues("Set-Cookie"))
+			.anyMatch((value) -> value.startsWith("STARKILLER_SAVED=1") && value.contains("Max-Age=2592000"));
 		String session = cookie.substring(0, cookie.indexOf(';'));
 
 		Document listing = Http.html(this.http.get("/saved/42", "HX-Request", "true", "Cookie", session));
