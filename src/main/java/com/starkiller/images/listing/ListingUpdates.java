@@ -44,16 +44,13 @@ class ListingUpdates {
 
 	/** The listing as stored now; 404 when there is none or it was deleted. */
 	Listing current(long id) {
-		Listing listing = this.mongo.findById(id, Listing.class);
-		if (listing == null || listing.tombstone()) {
-			throw new NotFound("There is no listing " + id + ".");
-		}
-		return listing;
+		return stored(id).listing();
 	}
 
 	/**
 	 * The listing as stored now, and its document as MongoDB holds it: with any field this release
-	 * does not know, written by a newer one during a rolling deploy. 404 as {@link #current}.
+	 * does not know, written by a newer one during a rolling deploy. 404 when there is none or it
+	 * was deleted.
 	 */
 	Stored stored(long id) {
 		Document document = this.mongo.findById(id, Document.class, Listing.COLLECTION);
@@ -111,7 +108,12 @@ class ListingUpdates {
 			}
 			// The version moved meanwhile to another that If-Match names ("7", "9"): the update applies.
 		}
-		throw new ResponseStatusException(HttpStatus.CONFLICT, "Listing " + id + " kept changing; try again.");
+		throw keptChanging(id);
+	}
+
+	/** 409: every attempt met another write (the caller may try again). */
+	static ResponseStatusException keptChanging(long id) {
+		return new ResponseStatusException(HttpStatus.CONFLICT, "Listing " + id + " kept changing; try again.");
 	}
 
 	/** Listings written in bulk (a seed): what the cache remembered of their ids, that they were absent, ends. */

@@ -9,7 +9,6 @@ import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -106,7 +105,7 @@ public class PhotoWrites {
 				return updated;
 			}
 		}
-		throw new ResponseStatusException(HttpStatus.CONFLICT, "Listing " + id + " kept changing; try again.");
+		throw ListingUpdates.keptChanging(id);
 	}
 
 	/**

@@ -62,7 +62,7 @@ public class ImageUploads {
 			if (this.media.size(id) == null) {
 				Variants.Encoded variants = this.decoder.variants(bytes, type);
 				this.media.storeOriginal(id, bytes, type.mediaType(), variants.imageWidth(), variants.imageHeight());
-				Variants.store(this.media, id, variants);
+				this.media.storeAll(id, variants);
 			}
 			this.refs.useLocked(id);
 			return new StoredImage(id, this.media.size(id));

@@ -17,7 +17,6 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-
 /**
  * The resized variants every image is served in: JPEG, about 200, 800 and 1600 px wide (never
  * wider than the original), freshly encoded so no metadata (EXIF, GPS, comments) survives.
@@ -52,12 +51,7 @@ public final class Variants {
 
 	/** Stores every variant of an image made here, at its own size. */
 	public static void storeAll(MediaStore media, String id, BufferedImage image) {
-		store(media, id, encode(image, image.getWidth(), image.getHeight()));
-	}
-
-	/** Stores every variant; the smallest last, so its presence says the image is complete. */
-	static void store(MediaStore media, String id, Encoded variants) {
-		media.storeAll(id, variants);
+		media.storeAll(id, encode(image, image.getWidth(), image.getHeight()));
 	}
 
 	/**
