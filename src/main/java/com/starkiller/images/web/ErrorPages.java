@@ -41,6 +41,9 @@ class ErrorPages implements ErrorController {
 
 	static final String VIEW = "error/page";
 
+	/** The error inside a partner's frame: the widget's size, without the site around it. */
+	static final String EMBEDDED_VIEW = "error/embedded";
+
 	private static final ErrorAttributeOptions PATH = ErrorAttributeOptions.of(Include.PATH, Include.STATUS);
 
 	/**
@@ -71,7 +74,8 @@ class ErrorPages implements ErrorController {
 			return json(request, response);
 		}
 		Problem problem = problem(request, response);
-		return new ModelAndView(VIEW, Map.of("problem", problem, "words", words(problem, locale)), problem.status());
+		String view = (uri instanceof String path && path.startsWith("/embed/")) ? EMBEDDED_VIEW : VIEW;
+		return new ModelAndView(view, Map.of("problem", problem, "words", words(problem, locale)), problem.status());
 	}
 
 	/** An {@code Accept} that does not parse cannot be negotiated; one that names JSON still gets it. */

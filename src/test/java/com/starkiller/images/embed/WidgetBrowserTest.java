@@ -107,22 +107,22 @@ class WidgetBrowserTest extends BrowserTest {
 		String page = partnerPage(PARTNER, widget(photos) + widgetWithReviews(reviewed));
 		browser.driver().get(page);
 
-		WebElement frame = awaitFrame(browser, photos);
+		WebElement frame = awaitFrame(browser, photos.id());
 		assertThat(frame.getDomAttribute("title")).isEqualTo("Photos of listing " + photos.id() + " on Starkiller");
 		assertThat(frame.getDomProperty("loading")).isEqualTo("lazy");
 		assertThat(frame.getDomAttribute("allow")).isEqualTo("fullscreen");
 		assertThat(frame.getDomProperty("src")).isEqualTo(this.http.origin() + "/embed/listings/" + photos.id());
-		WebElement reviewsFrame = awaitFrame(browser, reviewed);
+		WebElement reviewsFrame = awaitFrame(browser, reviewed.id());
 		assertThat(reviewsFrame.getDomAttribute("title"))
 			.isEqualTo("Photos of listing " + reviewed.id() + " on Starkiller");
 		assertThat(reviewsFrame.getDomProperty("loading")).isEqualTo("lazy");
 		assertThat(reviewsFrame.getDomProperty("src"))
 			.isEqualTo(this.http.origin() + "/embed/listings/" + reviewed.id() + "?reviews=1");
 
-		awaitFittedHeight(browser, photos);
-		awaitFittedHeight(browser, reviewed);
+		awaitFittedHeight(browser, photos.id());
+		awaitFittedHeight(browser, reviewed.id());
 
-		inFrame(browser, photos, () -> {
+		inFrame(browser, photos.id(), () -> {
 			assertThat(browser.isShown(IMAGE_SERVICE)).as("the gallery shows inside the frame").isTrue();
 			assertThat(browser.find(PHOTOS_BUTTON).getText()).isEqualTo("View photos (" + photos.photoCount() + ")");
 			assertThat(browser.find(PHOTO_COUNT).getText()).isEqualTo(photos.photoCount() + " photos");
@@ -140,11 +140,11 @@ class WidgetBrowserTest extends BrowserTest {
 		Listing listing = withPhotos(3);
 		String page = partnerPage(PARTNER, widget(listing));
 		browser.driver().get(page);
-		awaitFrame(browser, listing);
+		awaitFrame(browser, listing.id());
 		long historyBefore = (Long) browser.script("return history.length;");
 
 		WebDriver driver = browser.driver();
-		driver.switchTo().frame(awaitFrame(browser, listing));
+		driver.switchTo().frame(awaitFrame(browser, listing.id()));
 		awaitWidget(browser);
 		browser.find(PHOTOS_BUTTON).click();
 		Lightbox lightbox = Lightbox.showing(browser);
@@ -177,7 +177,7 @@ class WidgetBrowserTest extends BrowserTest {
 		String partnerTab = driver.getWindowHandle();
 		String listingUrl = this.http.origin() + "/listings/" + listing.id();
 
-		driver.switchTo().frame(awaitFrame(browser, listing));
+		driver.switchTo().frame(awaitFrame(browser, listing.id()));
 		awaitWidget(browser);
 		WebElement viewOnSite = browser.find(VIEW_ON_SITE);
 		assertThat(viewOnSite.getText()).isEqualTo("View on Starkiller");
@@ -212,19 +212,44 @@ class WidgetBrowserTest extends BrowserTest {
 		Listing photos = withPhotos(1);
 		Listing reviewed = withReviews(photos);
 		browser.driver().get(partnerPage(PARTNER, widget(photos) + widgetWithReviews(reviewed)));
-		awaitFrame(browser, photos);
+		awaitFrame(browser, photos.id());
 
-		inFrame(browser, reviewed, () -> {
+		inFrame(browser, reviewed.id(), () -> {
 			awaitWidget(browser);
 			browser.waitUntil("the reviews to show in the frame", (d) -> browser.isShown(REVIEWS));
 			assertThat(browser.find(REVIEW_COUNTER).getText()).isEqualTo("1 of " + reviewed.reviewCount());
 			return null;
 		});
-		inFrame(browser, photos, () -> {
+		inFrame(browser, photos.id(), () -> {
 			awaitWidget(browser);
 			assertThat(browser.findAll(REVIEWS)).as("the widget without data-starkiller-reviews").isEmpty();
 			return null;
 		});
+	}
+
+	/**
+	 * A partner's page that names a listing we do not have (or no longer have) shows a short
+	 * message the size of its text, not the site's whole error page in a 480px box, and its link
+	 * leaves the frame.
+	 */
+	@Test
+	void aWidgetForAListingWeDoNotHaveShowsAShortMessageThatFitsItsFrame(Browser browser) {
+		long missing = 987_654_321L;
+		assertThat(this.listings.stored(missing)).isFalse();
+		browser.driver().get(partnerPage(PARTNER, "<div data-starkiller-listing=\"" + missing + "\"></div>\n"));
+
+		awaitFittedHeight(browser, missing);
+		inFrame(browser, missing, () -> {
+			assertThat(browser.find(By.id("error-title")).getText()).startsWith("404:");
+			assertThat(browser.findAll(By.cssSelector("header, footer"))).as("the site's header and footer").isEmpty();
+			assertThat(browser.find(By.cssSelector("#main a")).getDomProperty("target")).isEqualTo("_blank");
+			return null;
+		});
+		String height = (String) browser.script("return arguments[0].style.height;", awaitFrame(browser, missing));
+		assertThat(Double.parseDouble(height.replace("px", ""))).as("the frame's height").isLessThan(240);
+
+		browser.open("/embed/listings/" + missing);
+		Accessibility.assertNoSeriousViolations(browser);
 	}
 
 	@Test
@@ -232,10 +257,10 @@ class WidgetBrowserTest extends BrowserTest {
 	void onAPageWhoseOriginIsNotAllowedTheBrowserRefusesTheWidget(Browser browser) {
 		Listing listing = withPhotos(1);
 		browser.driver().get(partnerPage(STRANGER, widget(listing)));
-		awaitFrame(browser, listing);
+		awaitFrame(browser, listing.id());
 
-		assertFrameRefused(browser, frameLocator(listing), "the widget on " + origin(STRANGER));
-		assertThat(browser.script("return arguments[0].style.height;", awaitFrame(browser, listing)))
+		assertFrameRefused(browser, frameLocator(listing.id()), "the widget on " + origin(STRANGER));
+		assertThat(browser.script("return arguments[0].style.height;", awaitFrame(browser, listing.id())))
 			.as("no widget told the loader its height")
 			.isEqualTo(INITIAL_HEIGHT);
 		assertThat(messages(browser)).as("messages the stranger's page received").isEmpty();
@@ -253,8 +278,8 @@ class WidgetBrowserTest extends BrowserTest {
 	void onlyTheServicesOriginMayResizeTheFrame(Browser browser) {
 		Listing listing = withPhotos(1);
 		browser.driver().get(partnerPage(PARTNER, widget(listing)));
-		awaitFittedHeight(browser, listing);
-		WebElement frame = awaitFrame(browser, listing);
+		awaitFittedHeight(browser, listing.id());
+		WebElement frame = awaitFrame(browser, listing.id());
 		String fitted = (String) browser.script("return arguments[0].style.height;", frame);
 
 		// The widget's frame is sent to another site, which then claims to be the widget.
@@ -285,7 +310,7 @@ class WidgetBrowserTest extends BrowserTest {
 					+ "\" style=\"width:100%;height:480px\"></iframe>" + widget(listing)));
 
 		// The widget on the same page shows, so the listing page is refused for what it is.
-		awaitFittedHeight(browser, listing);
+		awaitFittedHeight(browser, listing.id());
 		assertFrameRefused(browser, By.id("direct"), "the listing page framed directly");
 
 		HttpResponse<String> response = this.http.get("/listings/" + listing.id());
@@ -311,18 +336,18 @@ class WidgetBrowserTest extends BrowserTest {
 
 	// ---- The widget in its frame ------------------------------------------------------------
 
-	private static By frameLocator(Listing listing) {
-		return By.cssSelector("iframe[data-starkiller-frame='" + listing.id() + "']");
+	private static By frameLocator(long listing) {
+		return By.cssSelector("iframe[data-starkiller-frame='" + listing + "']");
 	}
 
 	/** The loader's frame for the listing, once the loader has put it in. */
-	private static WebElement awaitFrame(Browser browser, Listing listing) {
-		return browser.waitUntil("the loader to put in a frame for listing " + listing.id(),
+	private static WebElement awaitFrame(Browser browser, long listing) {
+		return browser.waitUntil("the loader to put in a frame for listing " + listing,
 				(driver) -> driver.findElement(frameLocator(listing)));
 	}
 
 	/** Runs {@code action} inside the listing's frame, and comes back to the partner's page. */
-	private static <T> T inFrame(Browser browser, Listing listing, Supplier<T> action) {
+	private static <T> T inFrame(Browser browser, long listing, Supplier<T> action) {
 		WebDriver driver = browser.driver();
 		driver.switchTo().frame(awaitFrame(browser, listing));
 		try {
@@ -343,10 +368,10 @@ class WidgetBrowserTest extends BrowserTest {
 	 * Waits until the loader has given the listing's frame the widget's own height: no longer the
 	 * initial 480px, and within a pixel or two of the content's height measured inside the frame.
 	 */
-	private static void awaitFittedHeight(Browser browser, Listing listing) {
+	private static void awaitFittedHeight(Browser browser, long listing) {
 		String[] seen = { "(nothing yet)" };
 		try {
-			browser.waitUntil("the frame of listing " + listing.id() + " to take the widget's height", (driver) -> {
+			browser.waitUntil("the frame of listing " + listing + " to take the widget's height", (driver) -> {
 				WebElement frame = driver.findElement(frameLocator(listing));
 				String style = (String) browser.script("return arguments[0].style.height;", frame);
 				double content = inFrame(browser, listing, () -> ((Number) browser
@@ -360,7 +385,7 @@ class WidgetBrowserTest extends BrowserTest {
 			});
 		}
 		catch (TimeoutException ex) {
-			throw new AssertionError("The frame of listing " + listing.id() + " did not take the widget's height: "
+			throw new AssertionError("The frame of listing " + listing + " did not take the widget's height: "
 					+ seen[0] + "; messages the partner's page received: " + messages(browser), ex);
 		}
 	}

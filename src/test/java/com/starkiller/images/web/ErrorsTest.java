@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -157,6 +158,32 @@ class ErrorsTest extends IntegrationTest {
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.contentType()).isEqualTo("application/problem+json");
 		assertThat(answer.text()).contains("caption");
+	}
+
+	/**
+	 * In a partner's frame the error is the widget's size: no site header, footer or language list,
+	 * and its link opens the site in a new tab rather than inside the frame.
+	 */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "/embed/listings/424242, 404", "/embed/listings/abc, 400", "/embed/listings/15?reviews=maybe, 400" })
+	void aWidgetsErrorStaysTheWidgetsSize(String path, int status) {
+		HttpResponse<String> response = this.http.get(path, "Accept", "text/html");
+
+		assertThat(response.statusCode()).isEqualTo(status);
+		Document page = Http.html(response);
+		assertThat(page.getElementById("error-title").text()).startsWith(status + ":");
+		assertThat(page.body().hasClass("embedded")).isTrue();
+		assertThat(page.select("header, footer, nav")).isEmpty();
+		assertThat(page.select("base").attr("target")).isEqualTo("_blank");
+		assertThat(page.select("script[src*=widget]")).hasSize(1);
+	}
+
+	@Test
+	void aWidgetsErrorIsStillProblemDetailsForJson() {
+		HttpResponse<String> response = this.http.get("/embed/listings/424242", "Accept", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 	}
 
 	/** Found by FuzzTest: the error page asked for directly answered 500. */
