@@ -61,13 +61,16 @@ export function transformTo(scale, from, to, { animate = true } = {}) {
   const v = current();
   if (!v) return;
   const next = clamp(scale, 1, MAX_SCALE);
-  // Layout sizes (offset*) ignore the transform: the photo as it sits at scale 1.
-  const base = { x: v.image.offsetLeft, y: v.image.offsetTop, width: v.image.offsetWidth, height: v.image.offsetHeight };
+  // Layout sizes ignore the transform: the photo as it sits at scale 1. The sizes are the exact
+  // ones (offset* round to whole pixels, an error the scale would multiply past the frame's edge).
+  const style = getComputedStyle(v.image);
+  const base = { x: v.image.offsetLeft, y: v.image.offsetTop, width: parseFloat(style.width), height: parseFloat(style.height) };
+  const room = v.frame.getBoundingClientRect();
   const left = to.x - (from.x - (base.x + v.x)) * next / v.scale;
   const top = to.y - (from.y - (base.y + v.y)) * next / v.scale;
   v.scale = next;
-  v.x = bounded(left, base.x, base.width, next, v.frame.clientWidth) - base.x;
-  v.y = bounded(top, base.y, base.height, next, v.frame.clientHeight) - base.y;
+  v.x = bounded(left, base.x, base.width, next, room.width) - base.x;
+  v.y = bounded(top, base.y, base.height, next, room.height) - base.y;
   apply(v, animate);
 }
 

@@ -335,6 +335,19 @@ public final class Browser implements AutoCloseable {
 				Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
 	}
 
+	/**
+	 * Turns the phone sideways: its screen becomes {@code width} × {@code height} in landscape, and
+	 * the page sees the resize and the orientation change as on a real phone.
+	 */
+	public void turnSideways(int width, int height) {
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true, "screenOrientation",
+						Map.of("type", "landscapePrimary", "angle", 90)));
+		waitUntil("the page to see a " + width + " × " + height + " screen",
+				(driver) -> Long.valueOf(height).equals(script("return window.innerHeight;"))
+						&& Boolean.TRUE.equals(script("return matchMedia('(orientation: landscape)').matches;")));
+	}
+
 	private void touch(String type, int x, int y) {
 		this.driver.executeCdpCommand("Input.dispatchTouchEvent",
 				Map.of("type", type, "touchPoints", List.of(Map.of("x", x, "y", y))));

@@ -2,12 +2,14 @@ package com.starkiller.images.browser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
@@ -189,6 +191,29 @@ public final class Lightbox {
 		this.browser.waitUntil("the photo list to " + (before ? "hide" : "show"),
 				(driver) -> isPhotoListShown() != before);
 		return this;
+	}
+
+	/** Where the photo, its caption, the photo list and the bar's buttons are on the screen. */
+	public Layout layout() {
+		return new Layout(box(PHOTO), box(By.cssSelector("#lightbox-container figcaption")), box(PHOTO_LIST),
+				box(CLOSE), box(PHOTO_LIST_BUTTON), box(PREVIOUS), box(NEXT));
+	}
+
+	private Rectangle box(By by) {
+		return this.browser.find(by).getRect();
+	}
+
+	/** The lightbox's parts on the screen, in CSS pixels. */
+	public record Layout(Rectangle photo, Rectangle caption, Rectangle photoList, Rectangle close,
+			Rectangle photoListButton, Rectangle previous, Rectangle next) {
+
+		/** Every part, named, to check each lies within the screen. */
+		public Map<String, Rectangle> parts() {
+			return Map.of("photo", this.photo, "caption", this.caption, "photo list", this.photoList,
+					"Close", this.close, "photo list button", this.photoListButton, "Previous", this.previous, "Next",
+					this.next);
+		}
+
 	}
 
 	/** The photo list button's {@code aria-expanded}: whether it says the list is shown. */

@@ -280,6 +280,47 @@ class LightboxBrowserTest extends BrowserTest {
 		assertThat(browser.viewportWidth()).as("the phone's screen width").isEqualTo(360);
 	}
 
+	/**
+	 * On a phone held sideways (740 × 360) the photo keeps most of the height: the bar, caption and
+	 * photo list take what is left, nothing overlaps the photo but the bar's buttons at its sides,
+	 * and hiding the photo list gives the photo more room. It was a 120 × 80 stamp.
+	 */
+	@Test
+	@Phone
+	void onAPhoneHeldSidewaysThePhotoKeepsMostOfTheScreen(Browser browser) {
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.photoCount() >= 3
+				&& candidate.photo(2).heightAt(1600) < 1600);
+		browser.open(photoUrl(listing, 2));
+		Lightbox lightbox = Lightbox.showing(browser);
+		assertWithinTheScreen(browser, lightbox.layout(), 360, 740);
+
+		browser.turnSideways(740, 360);
+		Lightbox.Layout sideways = lightbox.layout();
+		assertWithinTheScreen(browser, sideways, 740, 360);
+		assertThat(sideways.photo().getHeight()).as("the photo's height on a 360 px high screen")
+			.isGreaterThanOrEqualTo(180);
+		// Selenium rounds each edge to a whole pixel: one of rounding is no overlap.
+		assertThat(sideways.photo().getY() + sideways.photo().getHeight()).as("the photo's bottom")
+			.isLessThanOrEqualTo(sideways.caption().getY() + 1);
+		assertThat(sideways.caption().getY() + sideways.caption().getHeight()).as("the caption's bottom")
+			.isLessThanOrEqualTo(sideways.photoList().getY() + 1);
+
+		lightbox.togglePhotoList();
+		assertThat(lightbox.layout().photo().getHeight()).as("the photo's height without the photo list")
+			.isGreaterThan(sideways.photo().getHeight());
+	}
+
+	private static void assertWithinTheScreen(Browser browser, Lightbox.Layout layout, int width, int height) {
+		assertThat(browser.viewportWidth()).as("the screen's width").isEqualTo(width);
+		layout.parts().forEach((name, box) -> {
+			assertThat(box.getWidth()).as("%s's width", name).isPositive();
+			assertThat(box.getX()).as("%s's left", name).isGreaterThanOrEqualTo(0);
+			assertThat(box.getY()).as("%s's top", name).isGreaterThanOrEqualTo(0);
+			assertThat(box.getX() + box.getWidth()).as("%s's right", name).isLessThanOrEqualTo(width + 1);
+			assertThat(box.getY() + box.getHeight()).as("%s's bottom", name).isLessThanOrEqualTo(height + 1);
+		});
+	}
+
 	private Listing withPhotos(int atLeast) {
 		return Listings.find(this.listings, (candidate) -> candidate.photoCount() >= atLeast);
 	}
