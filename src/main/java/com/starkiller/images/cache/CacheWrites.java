@@ -121,7 +121,11 @@ public class CacheWrites {
 	private boolean tell(String cacheName, Object key, Consumer<TwoLevelCache> change) {
 		try {
 			if (!this.breaker.allowsCalls()) {
-				throw new IllegalStateException("Redis is marked down");
+				// Not a failure of Redis: counting it would push the next try further off with every
+				// write, so that steady writes kept Redis skipped for good.
+				this.breaker.skipped();
+				log.debug("Write of {}::{} skipped Redis, marked down", cacheName, key);
+				return false;
 			}
 			change.accept(this.caches.getCache(cacheName));
 			// Only once Redis holds the new value: an instance that drops its copy reads that.

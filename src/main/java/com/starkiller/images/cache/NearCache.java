@@ -51,11 +51,18 @@ class NearCache {
 			return;
 		}
 		String id = String.valueOf(key);
-		local.put(id, value);
+		// A slow read's older version never replaces a newer one a faster read kept meanwhile: a
+		// page keyed by the newer version would otherwise be rendered from the older.
+		local.asMap().merge(id, value, NearCache::newer);
 		// A drop that raced with this put has either removed it already or is seen here.
 		if (this.generation.get() != generationAtRead) {
 			local.invalidate(id);
 		}
+	}
+
+	private static Object newer(Object held, Object filled) {
+		return (held instanceof Versioned kept && filled instanceof Versioned read && kept.version() > read.version())
+				? held : filled;
 	}
 
 	void drop(String cache, Object key) {

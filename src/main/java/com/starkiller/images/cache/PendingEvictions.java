@@ -229,6 +229,18 @@ class PendingEvictions {
 				}
 				catch (RuntimeException ex) {
 					RuntimeException cause = (ex instanceof RedisFailed failed) ? failed.getCause() : ex;
+					boolean unreadable = !(ex instanceof RedisFailed) && !outOfReach(cause);
+					if (unreadable) {
+						// A record no source can read (a key this release cannot parse, a value it cannot
+						// map): Redis drops what it holds for the key, so the record holds up no recovery
+						// and no reader gets the old value; the record stays for a later release.
+						dropFromRedis(cache, entry.getString("key"), recovering);
+						if (this.unrefreshable.add(record)) {
+							log.warn("Pending eviction of {} not refreshed, its key dropped from Redis and kept for "
+									+ "the next sweep: {}", entry.get("_id"), cause.toString());
+						}
+						continue;
+					}
 					if (recovering) {
 						throw cause;
 					}
@@ -265,6 +277,19 @@ class PendingEvictions {
 		this.announced.keySet().retainAll(seen);
 		this.unrefreshable.retainAll(seen);
 		this.backlog.set(left + this.unrecorded.size());
+	}
+
+	/** Deletes the key from Redis; a recovery stops at a failure, as at any other. */
+	private void dropFromRedis(TwoLevelCache cache, String key, boolean recovering) {
+		try {
+			cache.evict(key);
+		}
+		catch (RuntimeException ex) {
+			if (recovering) {
+				throw ex;
+			}
+			this.breaker.recordFailure(ex);
+		}
 	}
 
 	/**

@@ -102,6 +102,17 @@ class RedisCircuitBreaker implements CacheErrorHandler {
 		}
 	}
 
+	/**
+	 * A write that did not call Redis because the breaker is open: no failure, so the next try
+	 * stays when it was, but a recovery running meanwhile may have missed its key and must not
+	 * close the breaker ({@link #recordSuccess}).
+	 */
+	void skipped() {
+		synchronized (this.state) {
+			this.failed++;
+		}
+	}
+
 	/** Redis answers again after an outage. */
 	record Recovered() {
 	}
