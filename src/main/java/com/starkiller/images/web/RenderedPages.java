@@ -2,6 +2,7 @@ package com.starkiller.images.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,9 @@ class RenderedPages extends OncePerRequestFilter {
 	/** The kept routes: /listings/{id}, /listings/{id}/photos, /images/{id}, /reviews/{id}, /embed/listings/{id}. */
 	private static final Pattern ROUTE = Pattern
 		.compile("/(listings|images|reviews|embed/listings)/(\\d{1,18})(/photos)?");
+
+	/** An id as written by us: a visitor's leading zeros would end up in the page's own links. */
+	private static final Pattern CANONICAL_ID = Pattern.compile("0|[1-9]\\d*");
 
 	/** A kept path's id, which its route names {@code {id}}. */
 	private static final Pattern ID = Pattern.compile("/\\d{1,18}");
@@ -124,8 +128,7 @@ class RenderedPages extends OncePerRequestFilter {
 		page.headers().forEach((header) -> response.addHeader(header[0], header[1]));
 		response.setHeader("ETag", etag);
 		response.setHeader("Cache-Control", "no-cache");
-		String ifNoneMatch = request.getHeader("If-None-Match");
-		if (ifNoneMatch != null && (ifNoneMatch.contains(page.etag()) || ifNoneMatch.contains(page.gzipEtag()))) {
+		if (matches(request.getHeader("If-None-Match"), etag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
@@ -165,9 +168,34 @@ class RenderedPages extends OncePerRequestFilter {
 		capture.copyBodyToResponse();
 	}
 
-	/** A browser's Accept is kept as HTML only when it was answered in HTML. */
+	/**
+	 * Whether the answer is in the form its key names: JSON for an Accept of exactly JSON, HTML for
+	 * the others. A route that has only HTML answers it to a JSON Accept too; kept under the JSON
+	 * key (which carries no language) it would reach every JSON client in the first one's language.
+	 */
 	private static boolean asChosen(String key, HttpServletResponse response) {
-		return !key.endsWith(" html") || (response.getContentType() != null && response.getContentType().startsWith("text/html"));
+		String type = (response.getContentType() != null) ? response.getContentType() : "";
+		return key.endsWith(" json") ? type.startsWith("application/json") : type.startsWith("text/html");
+	}
+
+	/**
+	 * Whether {@code If-None-Match} names the entity tag of the form being sent (or is {@code *}):
+	 * the gzip form's tag does not match the identity form, nor the other way round.
+	 */
+	static boolean matches(String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		for (String tag : ifNoneMatch.split(",")) {
+			String candidate = tag.strip();
+			if (candidate.startsWith("W/")) {
+				candidate = candidate.substring(2);
+			}
+			if (candidate.equals("*") || candidate.equals(etag)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** What the answer depends on, or null when this request is not one we keep. */
@@ -176,6 +204,11 @@ class RenderedPages extends OncePerRequestFilter {
 		Matcher route = ROUTE.matcher(request.getRequestURI());
 		if (!QUERY.matcher(query).matches() || !route.matches()
 				|| (route.group(3) != null && !route.group(1).equals("listings"))) {
+			return null;
+		}
+		// One Accept line: Spring MVC negotiates on all of them, so a second line could have the
+		// answer kept under the key of a form it is not.
+		if (!CANONICAL_ID.matcher(route.group(2)).matches() || moreThanOne(request, "Accept")) {
 			return null;
 		}
 		String representation = representation(request.getHeader("Accept"));
@@ -227,9 +260,47 @@ class RenderedPages extends OncePerRequestFilter {
 		return null;
 	}
 
-	private static boolean acceptsGzip(HttpServletRequest request) {
-		String accepted = request.getHeader("Accept-Encoding");
-		return accepted != null && accepted.contains("gzip") && !accepted.replace(" ", "").contains("gzip;q=0");
+	private static boolean moreThanOne(HttpServletRequest request, String header) {
+		Enumeration<String> values = request.getHeaders(header);
+		if (values == null || !values.hasMoreElements()) {
+			return false;
+		}
+		values.nextElement();
+		return values.hasMoreElements();
+	}
+
+	/** Whether {@code Accept-Encoding} accepts gzip: by name or by {@code *}, at a quality above 0. */
+	static boolean acceptsGzip(HttpServletRequest request) {
+		Enumeration<String> headers = request.getHeaders("Accept-Encoding");
+		Boolean gzip = null;
+		boolean any = false;
+		while (headers != null && headers.hasMoreElements()) {
+			for (String part : headers.nextElement().toLowerCase(Locale.ROOT).split(",")) {
+				String[] coding = part.split(";");
+				String name = coding[0].strip();
+				boolean accepted = coding.length < 2 || !isZeroQuality(coding[1]);
+				if (name.equals("gzip")) {
+					gzip = accepted;
+				}
+				else if (name.equals("*")) {
+					any = accepted;
+				}
+			}
+		}
+		return (gzip != null) ? gzip : any;
+	}
+
+	private static boolean isZeroQuality(String parameter) {
+		String value = parameter.replace(" ", "");
+		if (!value.startsWith("q=")) {
+			return false;
+		}
+		try {
+			return Double.parseDouble(value.substring(2)) <= 0;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 }

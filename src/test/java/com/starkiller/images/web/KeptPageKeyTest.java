@@ -3,6 +3,7 @@ package com.starkiller.images.web;
 import java.net.http.HttpResponse;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.starkiller.images.Http;
 import com.starkiller.images.IntegrationTest;
 import com.starkiller.images.MongoCommands;
+import com.starkiller.images.listing.Listing;
+import com.starkiller.images.listing.ListingRepository;
+import com.starkiller.images.listing.Listings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +30,9 @@ class KeptPageKeyTest extends IntegrationTest {
 
 	@Autowired
 	MongoCommands mongo;
+
+	@Autowired
+	ListingRepository listings;
 
 	@Test
 	void acceptHeadersAVisitorMakesUpDoNotMakeTheKeptPagesGrow() {
@@ -83,14 +90,85 @@ class KeptPageKeyTest extends IntegrationTest {
 		assertThat(germanAgain.body()).isEqualTo(german.body());
 	}
 
+	/**
+	 * Found by review: a page asked for as {@code /listings/00014} was kept under listing 14's key
+	 * with the zeros in its own links (the language switcher's), for every later visitor. Such an
+	 * address is answered, but neither kept nor served from what is kept.
+	 */
 	@Test
-	void leadingZerosShareTheKeptPageOfTheirId() {
-		this.http.get("/listings/14");
+	void leadingZerosAreAnsweredButNeverKept() {
+		long id = create("Zeros");
 		double before = keptPages();
 		for (String zeros : new String[] { "0", "00", "000", "0000" }) {
-			assertThat(this.http.get("/listings/" + zeros + "14").statusCode()).isEqualTo(200);
+			HttpResponse<String> page = this.http.get("/listings/" + zeros + id);
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("/listings/" + zeros + id + "?lang=");
 		}
 		assertThat(keptPages()).isEqualTo(before);
+		assertThat(this.http.get("/listings/" + id).body()).doesNotContain("/listings/0");
+		assertThat(this.http.get("/listings/" + id).body()).doesNotContain("/listings/0");
+	}
+
+	/**
+	 * Found by review: with two Accept lines ({@code *}{@code /*}, then JSON) Spring answered JSON and
+	 * the filter, reading the first line alone, kept it as the answer for any Accept: htmx, which
+	 * sends {@code *}{@code /*}, then got JSON in place of the review carousel.
+	 */
+	@Test
+	void aSecondAcceptLineCannotKeepOneFormUnderAnothersKey() {
+		Listing reviewed = Listings.find(this.listings, (candidate) -> candidate.reviewCount() >= 1);
+		long id = reviewed.id();
+		// A new version, so that nothing is kept for it yet.
+		assertThat(this.http.json("PATCH", "/api/listings/" + id, "{\"name\":\"Two Accept lines\"}",
+				"Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
+		String path = "/reviews/" + id + "?index=1";
+		this.http.raw(path, "HX-Request", "true", "Accept", "*/*", "Accept", "application/json");
+
+		HttpResponse<String> htmx = this.http.get(path, "HX-Request", "true", "Accept", "*/*");
+		assertThat(htmx.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		HttpResponse<String> none = this.http.get(path);
+		assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+	}
+
+	/**
+	 * Found by review: a route that has only HTML answers it to a JSON Accept too, and that page was
+	 * kept under the JSON key, which carries no language: the first JSON client's language reached
+	 * every other.
+	 */
+	@Test
+	void aPageAnsweredToAJsonAcceptKeepsItsLanguageToItself() {
+		long id = create("Languages");
+		String arabic = this.http.get("/listings/" + id, "Accept", "application/json", "Accept-Language", "ar").body();
+		String english = this.http.get("/listings/" + id, "Accept", "application/json", "Accept-Language", "en").body();
+
+		assertThat(Jsoup.parse(arabic).selectFirst("html").attr("lang")).isEqualTo("ar");
+		assertThat(Jsoup.parse(english).selectFirst("html").attr("lang")).isEqualTo("en");
+	}
+
+	/**
+	 * The entity tag a client holds matches only the form it would get again: the gzip form's tag is
+	 * no match for a client that takes no gzip, nor the other way round; {@code *} matches any; and
+	 * {@code gzip;Q=0} refuses gzip whatever the case of its q.
+	 */
+	@Test
+	void revalidationMatchesTheFormBeingSent() {
+		long id = create("Revalidated");
+		String path = "/listings/" + id;
+		// The first answer is rendered and kept; the kept page is sent compressed from then on.
+		this.http.get(path);
+		HttpResponse<String> gzip = this.http.get(path, "Accept-Encoding", "gzip");
+		HttpResponse<String> plain = this.http.get(path, "Accept-Encoding", "identity");
+		String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
+		String plainTag = plain.headers().firstValue("ETag").orElseThrow();
+		assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(gzipTag).isNotEqualTo(plainTag);
+
+		assertThat(this.http.get(path, "Accept-Encoding", "identity", "If-None-Match", gzipTag).statusCode()).isEqualTo(200);
+		assertThat(this.http.get(path, "Accept-Encoding", "gzip", "If-None-Match", plainTag).statusCode()).isEqualTo(200);
+		assertThat(this.http.get(path, "Accept-Encoding", "gzip", "If-None-Match", gzipTag).statusCode()).isEqualTo(304);
+		assertThat(this.http.get(path, "If-None-Match", "*").statusCode()).isEqualTo(304);
+		assertThat(this.http.get(path, "Accept-Encoding", "gzip;Q=0, br").headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(this.http.get(path, "Accept-Encoding", "notgzip").headers().firstValue("Content-Encoding")).isEmpty();
 	}
 
 	@Test
@@ -130,6 +208,13 @@ class KeptPageKeyTest extends IntegrationTest {
 		assertThat(second).contains("\"id\":" + next + ",");
 		assertThat(this.http.get("/listings/" + next).statusCode()).isEqualTo(200);
 		assertThat(this.http.get("/listings/" + next).body()).contains("Second of two");
+	}
+
+	private long create(String name) {
+		String created = this.http.json("POST", "/api/listings",
+				"{\"name\":\"" + name + "\",\"location\":{\"city\":\"Porto\",\"country\":\"Portugal\"}}",
+				"Authorization", "Bearer " + TOKEN).body();
+		return Long.parseLong(created.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
 	}
 
 	private double keptPages() {
