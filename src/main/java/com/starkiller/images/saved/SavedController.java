@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,6 +65,9 @@ class SavedController {
 		}
 		model.addAttribute("listings", existing);
 		model.addAttribute("unavailable", !this.sessions.available());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, SavedListings.VISITORS_OWN);
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
 		reflect(ids, request, response);
 		return PAGE;
 	}
@@ -86,10 +90,11 @@ class SavedController {
 
 	/** htmx: the button in its new state; at the cap, unchanged and saying why. */
 	@HxRequest
-	@PostMapping("/saved/{id}")
+	@PostMapping(path = "/saved/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	String button(@PathVariable String id, @RequestParam(name = "saved", required = false) String state,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Listing listing = listing(id, state);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		model.addAttribute("listing", listing);
 		model.addAttribute("full", !save(listing, state, request, response));
 		return BUTTON;
@@ -99,7 +104,7 @@ class SavedController {
 	 * Without JavaScript: back to the page, to a URL that is rendered for this visitor (pages
 	 * served to everyone show Save unpressed), so the visitor sees what they did.
 	 */
-	@PostMapping("/saved/{id}")
+	@PostMapping(path = "/saved/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	String form(@PathVariable String id, @RequestParam(name = "saved", required = false) String state,
 			@RequestParam(name = "from", required = false) String from, HttpServletRequest request,
 			HttpServletResponse response) {

@@ -97,6 +97,55 @@ class SavedTest extends IntegrationTest {
 			.isEqualTo(404);
 	}
 
+	/**
+	 * Found by review: what shows one visitor's saved listings went out with no Cache-Control, so a
+	 * shared cache configured to keep pages could give one visitor's list to the next.
+	 */
+	@Test
+	void whatShowsAVisitorsSavedListingsIsTheirsAlone() {
+		HttpResponse<String> saved = this.http.post("/saved/46", "saved=true", "Origin", this.http.origin());
+		String session = Http.session(saved);
+
+		for (String path : new String[] { "/saved", "/listings/46?saved=true" }) {
+			HttpResponse<String> page = this.http.get(path, "Cookie", session);
+			assertThat(page.statusCode()).as(path).isEqualTo(200);
+			assertThat(page.headers().firstValue("Cache-Control")).as(path).hasValue("private, no-cache");
+			assertThat(page.headers().allValues("Vary")).as(path).contains("Cookie");
+		}
+		HttpResponse<String> button = this.http.post("/saved/46", "saved=true", "HX-Request", "true", "Origin",
+				this.http.origin(), "Cookie", session);
+		assertThat(button.headers().firstValue("Cache-Control")).hasValue("no-store");
+		// The page every visitor is served stays shareable.
+		assertThat(this.http.get("/listings/46").headers().firstValue("Cache-Control")).hasValue("no-cache");
+	}
+
+	/**
+	 * Found by review: Save took a multipart body of up to the upload limit, written to disk before
+	 * the answer, from anyone who sent Sec-Fetch-Site: same-origin, and made a session for it. Save
+	 * takes only the form encoding browsers and htmx send.
+	 */
+	@Test
+	void saveTakesOnlyAFormEncodedBody() throws Exception {
+		String boundary = "SavedTest0123456789";
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"saved\"\r\n\r\ntrue\r\n"
+				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"junk\"; filename=\"junk\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(100_000) + "\r\n--" + boundary + "--\r\n";
+		for (String htmx : new String[] { "false", "true" }) {
+			java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(this.http.origin() + "/saved/47"))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.header("Sec-Fetch-Site", "same-origin")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+			if (htmx.equals("true")) {
+				request.header("HX-Request", "true");
+			}
+			HttpResponse<String> multipart = java.net.http.HttpClient.newHttpClient()
+				.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(multipart.statusCode()).as("htmx: %s", htmx).isEqualTo(415);
+			assertThat(multipart.headers().allValues("Set-Cookie")).as("htmx: %s", htmx).isEmpty();
+		}
+	}
+
 	/** Found by review: unsaving without a session made one, and unsaving the last kept an empty one in Redis. */
 	@Test
 	void unsavingMakesNoSessionAndUnsavingTheLastEndsIt() {
