@@ -40,7 +40,8 @@ final class BearerToken extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
-		if (header != null && header.startsWith(PREFIX) && MessageDigest
+		// The scheme's name is case-insensitive (RFC 9110, 11.1): "bearer" is Bearer too.
+		if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) && MessageDigest
 			.isEqual(sha256(header.substring(PREFIX.length()).strip()), this.token)) {
 			request.setAttribute(AUTHENTICATED, Boolean.TRUE);
 			SecurityContextHolder.getContext()

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("starkiller")
 record SecurityProperties(@DefaultValue @Valid Api api, @DefaultValue @Valid Embed embed) {
 
-	/** The bearer token writes need; empty: one is generated at start-up and its first characters logged. */
+	/** The bearer token writes need; empty: one is generated at start-up into a file only the owner can read, whose path is logged. */
 	record Api(@DefaultValue("") @NotNull String token) {
 
 		/** 32 hexadecimal characters are 128 random bits. */

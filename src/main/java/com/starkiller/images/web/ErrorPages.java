@@ -103,6 +103,14 @@ class ErrorPages implements ErrorController {
 	}
 
 	private Problem problem(HttpServletRequest request, HttpServletResponse response) {
+		// Errors are negotiated like pages (error page or problem details, in the visitor's
+		// language), and a cache must not keep one: the listing may exist a moment later.
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		for (String header : VaryHeaders.CHOSEN_BY) {
+			if (response.getHeaders(HttpHeaders.VARY).stream().noneMatch(header::equalsIgnoreCase)) {
+				response.addHeader(HttpHeaders.VARY, header);
+			}
+		}
 		ServletWebRequest webRequest = new ServletWebRequest(request);
 		Map<String, Object> attributes = this.errorAttributes.getErrorAttributes(webRequest, PATH);
 		Throwable error = malformedMediaType(unavailable(error(request, webRequest)));

@@ -6,6 +6,8 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,6 +38,7 @@ public final class Problems {
 
 	public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus())
+			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}
@@ -48,12 +51,14 @@ public final class Problems {
 	public static ResponseEntity<ProblemDetail> response(ResponseStatusException ex) {
 		return ResponseEntity.status(ex.getStatusCode())
 			.headers(ex.getHeaders())
+			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(of(ex.getStatusCode(), ex.getReason()));
 	}
 
 	public static void write(HttpServletResponse response, HttpStatusCode status, String detail) throws IOException {
 		response.setStatus(status.value());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		// Bytes, not a writer, so the type stays application/problem+json without a charset.
 		response.getOutputStream().write(JSON.writeValueAsBytes(of(status, detail)));

@@ -18,6 +18,18 @@ class ListingApiTest extends IntegrationTest {
 
 	static final String[] AUTH = { "Authorization", "Bearer " + TOKEN };
 
+	/** Found by review: "bearer" was refused, though an authentication scheme's name has no case. */
+	@Test
+	void theTokensSchemeNameHasNoCase() {
+		for (String scheme : new String[] { "bearer", "BEARER", "Bearer" }) {
+			HttpResponse<String> created = this.http.json("POST", "/api/listings", newListing("Any case"),
+					"Authorization", scheme + " " + TOKEN);
+			assertThat(created.statusCode()).as(scheme).isEqualTo(201);
+		}
+		assertThat(this.http.json("POST", "/api/listings", newListing("No token"), "Authorization", "bearer")
+			.statusCode()).isEqualTo(401);
+	}
+
 	@Test
 	void readsArePublicAndWritesNeedTheToken() {
 		assertThat(this.http.json("GET", "/api/listings/7", null).statusCode()).isEqualTo(200);

@@ -186,6 +186,26 @@ class ErrorsTest extends IntegrationTest {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 	}
 
+	/**
+	 * Found by review: errors are negotiated (an error page or problem details, in the visitor's
+	 * language) but said so nowhere, and carried no Cache-Control: a shared cache could keep an
+	 * Arabic error page for a JSON client, or a 404 for a listing created a moment later.
+	 */
+	@ParameterizedTest(name = "{0} ({1})")
+	@CsvSource({ "/no/such/page, text/html", "/no/such/page, application/json", "/listings/123456789, text/html",
+			"/images/abc, application/json", "/api/listings/abc, application/json" })
+	void anErrorSaysWhatChoseItAndIsNeverKept(String path, String accept) {
+		HttpResponse<String> response = this.http.get(path, "Accept", accept, "Accept-Language", "ar");
+
+		assertThat(response.statusCode()).isBetween(400, 499);
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+		// The API answers problem details in English whatever the request says: nothing to vary on.
+		if (!path.startsWith("/api/")) {
+			assertThat(String.join(",", response.headers().allValues("Vary"))).contains("Accept", "Accept-Language",
+					"Cookie");
+		}
+	}
+
 	/** Found by FuzzTest: the error page asked for directly answered 500. */
 	@ParameterizedTest
 	@CsvSource({ "/error, text/html", "/error?status=500, text/html", "/error, application/json" })
