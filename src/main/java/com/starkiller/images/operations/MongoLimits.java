@@ -7,6 +7,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
+import com.mongodb.client.gridfs.GridFSBuckets;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -20,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
@@ -89,6 +92,16 @@ class MongoLimits {
 						? new GuardedDatabaseFactory(factory, breaker.getObject()) : bean;
 			}
 		};
+	}
+
+	/**
+	 * GridFS asks the breaker on every operation too. Spring Data's own template takes its database
+	 * from the factory once, at its first use, so after that image reads and writes went past the
+	 * breaker: each waited the whole timeout while MongoDB was down, holding a request thread.
+	 */
+	@Bean
+	GridFsTemplate gridFsTemplate(MongoDatabaseFactory databases, MongoConverter converter) {
+		return new GridFsTemplate(converter, () -> GridFSBuckets.create(databases.getMongoDatabase()));
 	}
 
 	/** {@code starkiller.mongo.*}: how long a MongoDB operation, and a connection attempt, may take. */
