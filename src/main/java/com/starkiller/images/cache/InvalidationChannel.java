@@ -81,9 +81,11 @@ class InvalidationChannel implements ChannelConnection.Listener {
 		String id = this.confirmations.expect();
 		try {
 			Long receivers = publishEvict(cache, id, key);
-			// Unsubscribed, this instance hears no confirmation at all.
-			boolean confirmed = this.liveness.isSubscribed()
-					&& this.confirmations.await(id, (receivers != null) ? receivers.intValue() : 0, CONFIRM_WAIT_MILLIS);
+			// Unsubscribed, this instance hears no confirmation at all. No count, or none, is no
+			// confirmation either: this instance itself is a receiver (a PUBLISH on a connection being
+			// closed answers null, and waiting for 0 confirmations would pass at once).
+			boolean confirmed = receivers != null && receivers >= 1 && this.liveness.isSubscribed()
+					&& this.confirmations.await(id, receivers.intValue(), CONFIRM_WAIT_MILLIS);
 			if (!confirmed) {
 				log.info("Eviction of {}::{} not confirmed: {} receivers, subscribed {}", cache, key, receivers,
 						this.liveness.isSubscribed());

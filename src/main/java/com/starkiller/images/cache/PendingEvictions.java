@@ -169,7 +169,9 @@ class PendingEvictions {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${starkiller.cache.pending-sweep:2s}")
+	// At a fixed rate, not delay: a write waits out the convergence time counting on a sweep starting
+	// every pending-sweep, and a delay would add each sweep's own length (never two at once either way).
+	@Scheduled(fixedRateString = "${starkiller.cache.pending-sweep:2s}")
 	void sweep() {
 		try {
 			recordUnrecorded();
