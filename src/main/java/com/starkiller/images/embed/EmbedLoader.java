@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -44,14 +47,17 @@ class EmbedLoader implements EmbedScript {
 	}
 
 	@GetMapping("/embed.js")
-	ResponseEntity<byte[]> loader(@RequestParam(name = "v", required = false) String version, WebRequest request) {
+	ResponseEntity<byte[]> loader(@RequestParam(name = "v", required = false) String version, WebRequest request,
+			HttpServletResponse response) {
 		String etag = "\"" + this.version + "\"";
-		if (request.checkNotModified(etag)) {
-			return null;
-		}
 		CacheControl cache = this.version.equals(version)
 				? CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()
 				: CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+		// Before the check: a 304 carries the Cache-Control the 200 would (RFC 9110, 15.4.5).
+		response.setHeader(HttpHeaders.CACHE_CONTROL, cache.getHeaderValue());
+		if (request.checkNotModified(etag)) {
+			return null;
+		}
 		return ResponseEntity.ok()
 			.eTag(etag)
 			.cacheControl(cache)

@@ -26,6 +26,43 @@ class MediaTest extends IntegrationTest {
 		HttpResponse<byte[]> again = this.http.getBytes("/media/demo-001/800", "If-None-Match", etag);
 		assertThat(again.statusCode()).isEqualTo(304);
 		assertThat(again.body()).isEmpty();
+		// Found by review: the 304 carried no Cache-Control, which RFC 9110 (15.4.5) asks it to repeat.
+		assertThat(again.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
+	}
+
+	/** Found by review: the loader's 304 carried no Cache-Control either. */
+	@Test
+	void theLoadersRevalidationRepeatsItsCacheControl() {
+		HttpResponse<String> loader = this.http.get("/embed.js");
+		String etag = loader.headers().firstValue("ETag").orElseThrow();
+
+		HttpResponse<String> again = this.http.get("/embed.js", "If-None-Match", etag);
+		assertThat(again.statusCode()).isEqualTo(304);
+		assertThat(again.headers().firstValue("Cache-Control")).isEqualTo(loader.headers().firstValue("Cache-Control"))
+			.isPresent();
+	}
+
+	/**
+	 * Found by review: If-Range was ignored, so a resumed download got a range of whatever form the
+	 * URL has now (one URL has a JPEG and a WebP form): a file spliced from both. A range is sent
+	 * only for the entity tag the client holds; otherwise the whole image.
+	 */
+	@Test
+	void aRangeIsSentOnlyForTheFormTheClientHolds() {
+		HttpResponse<byte[]> jpeg = this.http.getBytes("/media/demo-002/200");
+		String jpegTag = jpeg.headers().firstValue("ETag").orElseThrow();
+		String webpTag = this.http.getBytes("/media/demo-002/200", "Accept", "image/webp").headers().firstValue("ETag")
+			.orElseThrow();
+		assertThat(webpTag).isNotEqualTo(jpegTag);
+
+		HttpResponse<byte[]> same = this.http.getBytes("/media/demo-002/200", "Range", "bytes=0-99", "If-Range", jpegTag);
+		assertThat(same.statusCode()).isEqualTo(206);
+		assertThat(same.body()).hasSize(100);
+		for (String other : new String[] { webpTag, "W/" + jpegTag, "Mon, 07 Dec 2026 10:00:00 GMT" }) {
+			HttpResponse<byte[]> whole = this.http.getBytes("/media/demo-002/200", "Range", "bytes=0-99", "If-Range", other);
+			assertThat(whole.statusCode()).as(other).isEqualTo(200);
+			assertThat(whole.body()).as(other).isEqualTo(jpeg.body());
+		}
 	}
 
 	@Test
