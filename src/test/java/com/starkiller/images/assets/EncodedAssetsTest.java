@@ -92,6 +92,38 @@ class EncodedAssetsTest extends IntegrationTest {
 		}
 	}
 
+	/**
+	 * Found by review: a client revalidating an asset with the entity tag it was sent got the whole
+	 * file again (Spring compares only the date, and not at all once If-None-Match is present), and
+	 * a range was sent on any If-Range, though a weak tag or a date never validates one.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "link[rel=stylesheet]", "script[src*=htmx]", "script[src*=listing]" })
+	void anAssetRevalidatedWithItsTagIsNotSentAgain(String selector) {
+		String url = hashedUrl(selector);
+		HttpResponse<byte[]> first = this.http.getBytes(url, "Accept-Encoding", "br");
+		String etag = first.headers().firstValue("ETag").orElseThrow();
+
+		HttpResponse<byte[]> again = this.http.getBytes(url, "Accept-Encoding", "br", "If-None-Match", etag,
+				"If-Modified-Since", "Mon, 01 Jan 2024 00:00:00 GMT");
+		assertThat(again.statusCode()).isEqualTo(304);
+		assertThat(again.body()).isEmpty();
+		assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+		assertThat(again.headers().firstValue("Cache-Control")).isEqualTo(first.headers().firstValue("Cache-Control"));
+		assertVaryAcceptEncoding(again);
+
+		HttpResponse<byte[]> other = this.http.getBytes(url, "If-None-Match", "W/\"0123456789abcdef0123456789abcdef\"");
+		assertThat(other.statusCode()).isEqualTo(200);
+
+		HttpResponse<byte[]> whole = this.http.getBytes(url);
+		for (String ifRange : new String[] { etag, "\"nope\"", "Mon, 07 Dec 2026 10:00:00 GMT" }) {
+			HttpResponse<byte[]> ranged = this.http.getBytes(url, "Range", "bytes=0-9", "If-Range", ifRange);
+			assertThat(ranged.statusCode()).as(ifRange).isEqualTo(200);
+			assertThat(ranged.body()).as(ifRange).isEqualTo(whole.body());
+		}
+		assertThat(this.http.getBytes(url, "Range", "bytes=0-9").statusCode()).isEqualTo(206);
+	}
+
 	private String hashedUrl(String selector) {
 		Document page = Http.html(this.http.get("/listings/0"));
 		var element = page.selectFirst(selector);
