@@ -61,8 +61,9 @@ public final class Http {
 			.timeout(Duration.ofSeconds(20))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json");
+		// A header given here replaces the default of that name, not adds a second line.
 		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
+			request.setHeader(headers[i], headers[i + 1]);
 		}
 		HttpRequest.BodyPublisher publisher = (body != null) ? HttpRequest.BodyPublishers.ofString(body)
 				: HttpRequest.BodyPublishers.noBody();

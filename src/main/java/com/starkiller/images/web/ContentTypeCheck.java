@@ -2,12 +2,16 @@ package com.starkiller.images.web;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
@@ -38,6 +42,9 @@ class ContentTypeCheck extends OncePerRequestFilter {
 	private static final ConcurrentLruCache<String, Boolean> VERDICTS = new ConcurrentLruCache<>(256,
 			ContentTypeCheck::parses);
 
+	private static final ConcurrentLruCache<String, String> QUALITIES_APPLIED = new ConcurrentLruCache<>(256,
+			ContentTypeCheck::applyQualities);
+
 	static final String NOT_MEDIA_RANGES = "An entry of the Accept header is not a media type such as text/html or "
 			+ "application/json.";
 
@@ -62,7 +69,65 @@ class ContentTypeCheck extends OncePerRequestFilter {
 			FilterErrors.send(request, response, new BadRequest("An entry of the Accept header is not a media type: it is empty."));
 			return;
 		}
-		chain.doFilter(request, response);
+		HttpServletRequest negotiated = withQualitiesApplied(request, response);
+		if (negotiated != null) {
+			chain.doFilter(negotiated, response);
+		}
+	}
+
+	/**
+	 * The request with its {@code Accept} as Spring MVC should act on it: Spring 7 orders the
+	 * ranges by specificity alone and takes one at quality 0 as acceptable, so
+	 * {@code application/json;q=0} got JSON (and a write it should have refused), and
+	 * {@code application/json;q=0.5, text/html} got JSON too. Here ranges at quality 0 are dropped
+	 * and the rest ordered by quality, best first (in the client's order where equal). When nothing
+	 * is left the API answers 406 before any write; elsewhere the header is left as it was (the
+	 * media handler reads WebP's refusal itself). Null when the answer is already sent.
+	 */
+	private static HttpServletRequest withQualitiesApplied(HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Enumeration<String> lines = request.getHeaders("Accept");
+		if (lines == null || !lines.hasMoreElements()) {
+			return request;
+		}
+		String accept = String.join(", ", Collections.list(lines));
+		if (!accept.contains("q=") && !accept.contains("Q=")) {
+			return request;
+		}
+		String applied = (accept.length() > 512) ? applyQualities(accept) : QUALITIES_APPLIED.get(accept);
+		if (applied.equals(accept)) {
+			return request;
+		}
+		if (applied.isEmpty()) {
+			if (ApiPaths.matches(request.getRequestURI())) {
+				FilterErrors.send(request, response, new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE,
+						"The Accept header refuses every type (each at q=0); the API answers application/json."));
+				return null;
+			}
+			return request;
+		}
+		return new HttpServletRequestWrapper(request) {
+			@Override
+			public String getHeader(String name) {
+				return "Accept".equalsIgnoreCase(name) ? applied : super.getHeader(name);
+			}
+
+			@Override
+			public Enumeration<String> getHeaders(String name) {
+				return "Accept".equalsIgnoreCase(name) ? Collections.enumeration(List.of(applied))
+						: super.getHeaders(name);
+			}
+		};
+	}
+
+	/** The ranges above quality 0, best first; the header itself when nothing changes. */
+	static String applyQualities(String accept) {
+		List<MediaType> ranges = MediaType.parseMediaTypes(accept);
+		List<MediaType> kept = ranges.stream()
+			.filter((range) -> range.getQualityValue() > 0)
+			.sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
+			.toList();
+		return kept.equals(ranges) ? accept : MediaType.toString(kept);
 	}
 
 	/** Whether every entry of an {@code Accept} header parses; the verdict on the headers seen last is kept. */

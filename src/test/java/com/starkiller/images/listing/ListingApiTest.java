@@ -18,6 +18,46 @@ class ListingApiTest extends IntegrationTest {
 
 	static final String[] AUTH = { "Authorization", "Bearer " + TOKEN };
 
+	/**
+	 * Found by review: Spring took a range at quality 0 as acceptable, so a write whose client
+	 * refused JSON (application/json;q=0, or *{@literal /}*;q=0) was applied and answered in JSON
+	 * instead of being refused before it was made.
+	 */
+	@Test
+	void aWriteWhoseClientRefusesJsonIsRefusedBeforeItIsMade() {
+		HttpResponse<String> created = this.http.json("POST", "/api/listings", newListing("Quality"), AUTH);
+		String path = "/api/listings/" + created.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+		String version = this.http.json("GET", path, null).headers().firstValue("ETag").orElseThrow();
+
+		for (String accept : new String[] { "application/json;q=0", "*/*;q=0", "application/json;q=0, text/html;q=0" }) {
+			HttpResponse<String> refused = this.http.json("PATCH", path, "{\"name\":\"Not this\"}", "Authorization",
+					"Bearer " + TOKEN, "Accept", accept);
+			assertThat(refused.statusCode()).as(accept).isEqualTo(406);
+		}
+		assertThat(this.http.json("GET", path, null).headers().firstValue("ETag")).hasValue(version);
+		assertThat(this.http.json("PATCH", path, "{\"name\":\"This one\"}", "Authorization", "Bearer " + TOKEN,
+				"Accept", "text/html, application/json;q=0.1").statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * A type at quality 0 is refused, not chosen: Spring took application/json;q=0 as naming JSON.
+	 * (Naming JSON at any quality above 0 gets JSON, as the README's routes say.)
+	 */
+	@Test
+	void aTypeAtQualityZeroIsNeverTheOneAnswered() {
+		String path = "/images/7?index=1";
+		assertThat(type(path, "application/json;q=0, text/html")).startsWith("text/html");
+		assertThat(type(path, "text/html, application/json;q=0.000")).startsWith("text/html");
+		assertThat(type(path, "text/html;q=0, application/json")).startsWith("application/json");
+		assertThat(type(path, "application/json;q=0.5, text/html")).startsWith("application/json");
+	}
+
+	private String type(String path, String accept) {
+		HttpResponse<String> response = this.http.get(path, "Accept", accept);
+		assertThat(response.statusCode()).as(accept).isEqualTo(200);
+		return response.headers().firstValue("Content-Type").orElseThrow();
+	}
+
 	/** Found by review: "bearer" was refused, though an authentication scheme's name has no case. */
 	@Test
 	void theTokensSchemeNameHasNoCase() {
