@@ -90,7 +90,8 @@ class ContentTypeCheck extends OncePerRequestFilter {
 		if (lines == null || !lines.hasMoreElements()) {
 			return request;
 		}
-		String accept = String.join(", ", Collections.list(lines));
+		String first = lines.nextElement();
+		String accept = lines.hasMoreElements() ? first + ", " + String.join(", ", Collections.list(lines)) : first;
 		if (!accept.contains("q=") && !accept.contains("Q=")) {
 			return request;
 		}
