@@ -34,6 +34,11 @@ public class PublicUrl {
 		this.configuredOrigin = (url != null) ? origin(url.getScheme(), url.getHost(), url.getPort()) : null;
 	}
 
+	/** The configured public URL, without a trailing slash; null when links follow the request. */
+	public String configured() {
+		return this.configured;
+	}
+
 	/** True when absolute URLs never depend on the request. */
 	public boolean isConfigured() {
 		return this.configured != null;

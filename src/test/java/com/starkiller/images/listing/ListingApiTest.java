@@ -168,6 +168,19 @@ class ListingApiTest extends IntegrationTest {
 		assertThat(this.http.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * Found by review: springdoc wrote the request's Host (or X-Forwarded-Host) into the
+	 * description's server, so one made-up request could point Swagger UI's "Try it out", and the
+	 * token it sends, at another host. The server is the description's own origin (or the public URL).
+	 */
+	@Test
+	void theDescriptionsServerIsNeverTheRequestsHost() {
+		for (String[] host : new String[][] { { "Host", "evil.example" }, { "X-Forwarded-Host", "evil2.example" } }) {
+			String docs = this.http.raw("/v3/api-docs", host);
+			assertThat(docs).startsWith("HTTP/1.1 200").doesNotContain("evil").contains("\"servers\":[{\"url\":\"/\"");
+		}
+	}
+
 	static String newListing(String name) {
 		return "{\"name\":\"" + name + "\",\"location\":{\"city\":\"Bergen\",\"country\":\"Norway\"}}";
 	}
