@@ -157,6 +157,12 @@ class RenderedPages extends OncePerRequestFilter {
 					capture.getHeaders(name).forEach((value) -> headers.add(new String[] { name, value }));
 				}
 			}
+			// Tomcat keeps the language a view set (response.setLocale) apart from the headers, so
+			// it is named here: a page from memory says its language as the first answer did.
+			if (capture.getContentType() != null && capture.getContentType().startsWith("text/html")
+					&& !capture.containsHeader("Content-Language")) {
+				headers.add(new String[] { "Content-Language", capture.getLocale().toLanguageTag() });
+			}
 			// The kept answer is also sent gzipped, so caches must tell the two forms apart.
 			headers.add(new String[] { "Vary", "Accept-Encoding" });
 			response.addHeader("Vary", "Accept-Encoding");

@@ -210,6 +210,21 @@ class KeptPageKeyTest extends IntegrationTest {
 		assertThat(this.http.get("/listings/" + next).body()).contains("Second of two");
 	}
 
+	/** Found by review: a page from memory said no Content-Language, where its first answer had. */
+	@Test
+	void aKeptPageSaysItsLanguageAsTheFirstAnswerDid() {
+		long id = create("Content language");
+		for (String language : new String[] { "ar", "de", "en" }) {
+			HttpResponse<String> first = this.http.get("/listings/" + id, "Accept-Language", language);
+			HttpResponse<String> kept = this.http.get("/listings/" + id, "Accept-Language", language);
+			assertThat(first.headers().firstValue("Content-Language")).as(language)
+				.hasValueSatisfying((tag) -> assertThat(tag).startsWith(language));
+			assertThat(kept.headers().firstValue("Content-Language")).as(language)
+				.isEqualTo(first.headers().firstValue("Content-Language"));
+			assertThat(kept.headers().allValues("Content-Language")).as(language).hasSize(1);
+		}
+	}
+
 	private long create(String name) {
 		String created = this.http.json("POST", "/api/listings",
 				"{\"name\":\"" + name + "\",\"location\":{\"city\":\"Porto\",\"country\":\"Portugal\"}}",
