@@ -314,7 +314,15 @@ class PendingEvictions {
 	 * logged the first time for each record.
 	 */
 	private boolean refresh(TwoLevelCache cache, CacheSource source, Object key, boolean again) {
-		Object current = (source != null) ? source.current(key) : null;
+		if (source == null) {
+			return write(cache, key, null, again);
+		}
+		boolean[] done = new boolean[1];
+		source.refresh(key, (current) -> done[0] = write(cache, key, current, again));
+		return done[0];
+	}
+
+	private boolean write(TwoLevelCache cache, Object key, Object current, boolean again) {
 		try {
 			if (current != null) {
 				cache.replace(key, current);

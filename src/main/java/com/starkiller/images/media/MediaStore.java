@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.imageio.ImageIO;
 
@@ -227,6 +228,19 @@ public class MediaStore implements CacheSource {
 	public Object current(Object key) {
 		MediaFile file = read(key.toString());
 		return (file != null) ? file : MediaFile.GONE;
+	}
+
+	/**
+	 * Under the image's lock: files are not versioned, so a refresh that read the bytes before a
+	 * delete and wrote them after the delete's tombstone would serve a deleted image for a day.
+	 */
+	@Override
+	public void refresh(Object key, Consumer<Object> write) {
+		String id = key.toString();
+		this.locks.withLock(id.substring(0, Math.max(0, id.indexOf('/'))), () -> {
+			write.accept(current(key));
+			return null;
+		});
 	}
 
 	/**
