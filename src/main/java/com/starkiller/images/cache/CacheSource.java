@@ -17,10 +17,12 @@ public interface CacheSource {
 	/**
 	 * Reads {@link #current} and hands it to {@code write} (which puts it in Redis) together, so no
 	 * write of the source's own can come between: a source whose values are not versioned (Redis
-	 * cannot keep the newer of two) holds whatever its writers hold meanwhile.
+	 * cannot keep the newer of two) holds whatever its writers hold meanwhile. False, writing
+	 * nothing, when one of them is at work on the key now: the record is tried again later.
 	 */
-	default void refresh(Object key, Consumer<Object> write) {
+	default boolean refresh(Object key, Consumer<Object> write) {
 		write.accept(current(key));
+		return true;
 	}
 
 }

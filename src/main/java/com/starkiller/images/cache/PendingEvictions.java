@@ -225,7 +225,7 @@ class PendingEvictions {
 			boolean again = this.announced.containsKey(record);
 			if (cache != null) {
 				try {
-					if (!refresh(cache, sources.get(cache.getName()), keyOf(entry), again)) {
+					if (!refresh(cache, sources.get(cache.getName()), keyOf(entry), again, recovering)) {
 						continue;
 					}
 				}
@@ -313,12 +313,19 @@ class PendingEvictions {
 	 * Whether Redis now holds what the database holds for the key (or nothing, without a source);
 	 * logged the first time for each record.
 	 */
-	private boolean refresh(TwoLevelCache cache, CacheSource source, Object key, boolean again) {
+	private boolean refresh(TwoLevelCache cache, CacheSource source, Object key, boolean again, boolean recovering) {
 		if (source == null) {
 			return write(cache, key, null, again);
 		}
 		boolean[] done = new boolean[1];
-		source.refresh(key, (current) -> done[0] = write(cache, key, current, again));
+		if (!source.refresh(key, (current) -> done[0] = write(cache, key, current, again))) {
+			// A writer of the source is at work on the key and puts it in Redis itself; a recovery,
+			// which must leave no old value behind, drops the key instead of waiting.
+			if (recovering) {
+				dropFromRedis(cache, String.valueOf(key), true);
+			}
+			return false;
+		}
 		return done[0];
 	}
 

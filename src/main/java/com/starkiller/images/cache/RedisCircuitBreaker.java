@@ -1,6 +1,7 @@
 package com.starkiller.images.cache;
 
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +41,9 @@ class RedisCircuitBreaker implements CacheErrorHandler {
 	/** Failures counted so far, so that a recovery can tell whether one came while it ran. */
 	private long failed;
 
+	/** Held by the one request that runs a recovery ({@link #recordSuccess}). */
+	private final ReentrantLock recovering = new ReentrantLock();
+
 	/** Guards {@link #open}, {@link #retryAt} and {@link #failed} together. */
 	private final Object state = new Object();
 
@@ -67,20 +71,30 @@ class RedisCircuitBreaker implements CacheErrorHandler {
 	 * Redis, and whose key the recovery may have missed) keeps the breaker open: the next try
 	 * recovers again.
 	 */
-	synchronized void recordSuccess() {
-		if (!this.open) {
+	void recordSuccess() {
+		// One recovery at a time, and no one waits for it: it reads MongoDB for every key written
+		// meanwhile, and a request that finds it running goes on as if Redis were still away.
+		if (!this.open || !this.recovering.tryLock()) {
 			return;
 		}
-		long failedBefore;
-		synchronized (this.state) {
-			failedBefore = this.failed;
-		}
-		this.events.publishEvent(new Recovered());
-		synchronized (this.state) {
-			if (this.failed != failedBefore) {
+		try {
+			if (!this.open) {
 				return;
 			}
-			this.open = false;
+			long failedBefore;
+			synchronized (this.state) {
+				failedBefore = this.failed;
+			}
+			this.events.publishEvent(new Recovered());
+			synchronized (this.state) {
+				if (this.failed != failedBefore) {
+					return;
+				}
+				this.open = false;
+			}
+		}
+		finally {
+			this.recovering.unlock();
 		}
 		log.info("Redis answers again: caching resumed");
 	}

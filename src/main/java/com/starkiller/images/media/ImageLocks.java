@@ -50,23 +50,46 @@ class ImageLocks {
 		}
 	}
 
+	/**
+	 * Runs {@code work} under the image's lock if it is free now; false, running nothing, if another
+	 * holds it. For work that can come back later (the sweep), which must not wait behind a writer.
+	 */
+	boolean tryWithLock(String image, Runnable work) {
+		String owner = UUID.randomUUID().toString();
+		if (!take(image, owner)) {
+			return false;
+		}
+		try {
+			work.run();
+			return true;
+		}
+		finally {
+			locks().deleteOne(Filters.and(Filters.eq("_id", image), Filters.eq("owner", owner)));
+		}
+	}
+
+	/** One try: the lock is free (or its holder's lease has run out), and now this owner's. */
+	private boolean take(String image, String owner) {
+		Date now = new Date();
+		Date until = new Date(now.getTime() + LEASE.toMillis());
+		try {
+			locks().insertOne(new Document("_id", image).append("owner", owner).append("until", until));
+			return true;
+		}
+		catch (MongoWriteException ex) {
+			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+				throw ex;
+			}
+		}
+		return locks().updateOne(Filters.and(Filters.eq("_id", image), Filters.lt("until", now)),
+				Updates.combine(Updates.set("owner", owner), Updates.set("until", until)))
+			.getModifiedCount() == 1;
+	}
+
 	private void acquire(String image, String owner) {
 		long deadline = System.nanoTime() + WAIT.toNanos();
 		while (true) {
-			Date now = new Date();
-			Date until = new Date(now.getTime() + LEASE.toMillis());
-			try {
-				locks().insertOne(new Document("_id", image).append("owner", owner).append("until", until));
-				return;
-			}
-			catch (MongoWriteException ex) {
-				if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-					throw ex;
-				}
-			}
-			if (locks().updateOne(Filters.and(Filters.eq("_id", image), Filters.lt("until", now)),
-					Updates.combine(Updates.set("owner", owner), Updates.set("until", until)))
-				.getModifiedCount() == 1) {
+			if (take(image, owner)) {
 				return;
 			}
 			if (System.nanoTime() - deadline > 0) {

@@ -232,15 +232,14 @@ public class MediaStore implements CacheSource {
 
 	/**
 	 * Under the image's lock: files are not versioned, so a refresh that read the bytes before a
-	 * delete and wrote them after the delete's tombstone would serve a deleted image for a day.
+	 * delete and wrote them after the delete's tombstone would serve a deleted image for a day. Not
+	 * while another holds it: that writer puts the image's keys in Redis itself, and the sweep
+	 * comes back to this one rather than wait.
 	 */
 	@Override
-	public void refresh(Object key, Consumer<Object> write) {
+	public boolean refresh(Object key, Consumer<Object> write) {
 		String id = key.toString();
-		this.locks.withLock(id.substring(0, Math.max(0, id.indexOf('/'))), () -> {
-			write.accept(current(key));
-			return null;
-		});
+		return this.locks.tryWithLock(id.substring(0, Math.max(0, id.indexOf('/'))), () -> write.accept(current(key)));
 	}
 
 	/**

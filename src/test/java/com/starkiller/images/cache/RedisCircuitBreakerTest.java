@@ -3,6 +3,9 @@ package com.starkiller.images.cache;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -87,6 +90,48 @@ class RedisCircuitBreakerTest {
 		assertThat(breaker.isOpen()).isTrue();
 		assertThat(breaker.allowsCalls()).isFalse();
 		assertThat(count(RedisCircuitBreaker.FAILURES)).isEqualTo(2);
+	}
+
+	/**
+	 * Found by review: the recovery ran inside a synchronized method, so every request that reached
+	 * Redis meanwhile waited for it (reading MongoDB for every key written during the outage), and
+	 * then, if it failed, ran it again itself. One runs it; the others go on without Redis.
+	 */
+	@Test
+	void aRecoveryRunsOnceAndNoOtherRequestWaitsForIt() throws Exception {
+		CountDownLatch inRecovery = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		AtomicInteger recoveries = new AtomicInteger();
+		RedisCircuitBreaker breaker = breaker(neverStalled(), (event) -> {
+			recoveries.incrementAndGet();
+			inRecovery.countDown();
+			await(finish);
+		});
+		breaker.handleCacheGetError(refused(), null, 1L);
+		Thread first = new Thread(breaker::recordSuccess, "first");
+		first.start();
+		await(inRecovery);
+
+		Thread second = new Thread(breaker::recordSuccess, "second");
+		second.start();
+		second.join(Duration.ofSeconds(30).toMillis());
+		assertThat(second.isAlive()).as("the second request, while the first recovers").isFalse();
+		assertThat(breaker.isOpen()).as("while the recovery runs").isTrue();
+
+		finish.countDown();
+		first.join(Duration.ofSeconds(30).toMillis());
+		assertThat(breaker.isOpen()).isFalse();
+		assertThat(recoveries).hasValue(1);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private RedisCircuitBreaker breaker(JvmPauses pauses) {
