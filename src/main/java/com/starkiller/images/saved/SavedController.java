@@ -23,6 +23,7 @@ import com.starkiller.images.listing.ListingId;
 import com.starkiller.images.listing.ListingService;
 import com.starkiller.images.web.BadRequest;
 import com.starkiller.images.web.Conflict;
+import com.starkiller.images.web.KeptPages;
 import com.starkiller.images.web.Unavailable;
 
 /**
@@ -65,7 +66,7 @@ class SavedController {
 		}
 		model.addAttribute("listings", existing);
 		model.addAttribute("unavailable", !this.sessions.available());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, SavedListings.VISITORS_OWN);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, KeptPages.VISITORS_OWN);
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
 		reflect(ids, request, response);

@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -23,9 +22,6 @@ public class SavedListings {
 	static final String ATTRIBUTE = "starkiller.saved";
 
 	// The most listings one visitor keeps: a session stays small, and /saved one bounded query.
-	/** The Cache-Control of an answer that shows this visitor's saved listings. */
-	static final String VISITORS_OWN = "private, no-cache";
-
 	private final int max;
 
 	SavedListings(SavedProperties properties) {
@@ -44,11 +40,7 @@ public class SavedListings {
 		}
 		// Read from the session itself: read through RequestAttributes, a mutable attribute is set
 		// again when the request ends (in case it was changed in place), a session write per read.
-		// This visitor's page: a shared cache in front must neither keep it nor give it to another
-		// (unless the answer says more already, such as the button's no-store).
-		if (request.getResponse() != null && !request.getResponse().containsHeader(HttpHeaders.CACHE_CONTROL)) {
-			request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, VISITORS_OWN);
-		}
+		// The answer says it is this visitor's own already (web.VaryHeaders, before rendering).
 		HttpSession session = request.getRequest().getSession(false);
 		return session != null && ids(session).contains(listing);
 	}

@@ -77,12 +77,12 @@ class ContentTypeCheck extends OncePerRequestFilter {
 
 	/**
 	 * The request with its {@code Accept} as Spring MVC should act on it: Spring 7 orders the
-	 * ranges by specificity alone and takes one at quality 0 as acceptable, so
-	 * {@code application/json;q=0} got JSON (and a write it should have refused), and
-	 * {@code application/json;q=0.5, text/html} got JSON too. Here ranges at quality 0 are dropped
-	 * and the rest ordered by quality, best first (in the client's order where equal). When nothing
-	 * is left the API answers 406 before any write; elsewhere the header is left as it was (the
-	 * media handler reads WebP's refusal itself). Null when the answer is already sent.
+	 * ranges by specificity and takes one at quality 0 as acceptable, so
+	 * {@code application/json;q=0} got JSON (and a write it should have refused). Here ranges at
+	 * quality 0 are dropped and the rest ordered by quality, best first (in the client's order where equal; a type named
+	 * at any quality above 0 still wins over a wildcard, as Spring MVC chooses). When the API's JSON
+	 * is refused it answers 406 before any write; elsewhere, when nothing is left, the header is
+	 * left as it was (the media handler reads WebP's refusal itself). Null when the answer is sent.
 	 */
 	private static HttpServletRequest withQualitiesApplied(HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
@@ -95,16 +95,13 @@ class ContentTypeCheck extends OncePerRequestFilter {
 		if (!accept.contains("q=") && !accept.contains("Q=")) {
 			return request;
 		}
-		String applied = (accept.length() > 512) ? applyQualities(accept) : QUALITIES_APPLIED.get(accept);
-		if (applied.equals(accept)) {
-			return request;
+		if (ApiPaths.matches(request.getRequestURI()) && refusesJson(accept)) {
+			FilterErrors.send(request, response, new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE,
+					"The Accept header refuses application/json (q=0), the one type the API answers in."));
+			return null;
 		}
-		if (applied.isEmpty()) {
-			if (ApiPaths.matches(request.getRequestURI())) {
-				FilterErrors.send(request, response, new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE,
-						"The Accept header refuses every type (each at q=0); the API answers application/json."));
-				return null;
-			}
+		String applied = (accept.length() > 512) ? applyQualities(accept) : QUALITIES_APPLIED.get(accept);
+		if (applied.equals(accept) || applied.isEmpty()) {
 			return request;
 		}
 		return new HttpServletRequestWrapper(request) {
@@ -119,6 +116,25 @@ class ContentTypeCheck extends OncePerRequestFilter {
 						: super.getHeaders(name);
 			}
 		};
+	}
+
+	/**
+	 * Whether the most specific range that matches JSON gives it quality 0 (RFC 9110, 12.5.1):
+	 * {@code application/json;q=0, *}{@code /*} refuses JSON though {@code *}{@code /*} would take it.
+	 */
+	static boolean refusesJson(String accept) {
+		MediaType json = MediaType.APPLICATION_JSON;
+		MediaType best = null;
+		for (MediaType range : MediaType.parseMediaTypes(accept)) {
+			if (range.includes(json) && (best == null || specificity(range) > specificity(best))) {
+				best = range;
+			}
+		}
+		return best != null && best.getQualityValue() <= 0;
+	}
+
+	private static int specificity(MediaType range) {
+		return range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
 	}
 
 	/** The ranges above quality 0, best first; the header itself when nothing changes. */

@@ -10,6 +10,9 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  */
 public final class KeptPages {
 
+	/** The Cache-Control of an answer that may show what is this visitor's own: never kept by a shared cache. */
+	public static final String VISITORS_OWN = "private, no-cache";
+
 	private static final String ANSWERED = KeptPages.class.getName() + ".answered";
 
 	private static final String SHARED = KeptPages.class.getName() + ".shared";

@@ -94,7 +94,7 @@ class RenderedPages extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		// The route itself is matched once, in key().
-		return !"GET".equals(request.getMethod());
+		return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
 	}
 
 	@Override
@@ -110,7 +110,13 @@ class RenderedPages extends OncePerRequestFilter {
 		if (!passing) {
 			this.lookups.count(page != null);
 		}
+		boolean head = "HEAD".equals(request.getMethod());
 		if (page == null) {
+			if (head) {
+				// A HEAD's answer has no body to keep.
+				chain.doFilter(request, response);
+				return;
+			}
 			render(key, !passing, request, response, chain);
 			return;
 		}
@@ -138,7 +144,10 @@ class RenderedPages extends OncePerRequestFilter {
 		}
 		response.setContentType(page.contentType());
 		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		// HEAD: the headers GET would send, Content-Length included, and no body.
+		if (!head) {
+			response.getOutputStream().write(body);
+		}
 	}
 
 	/** Renders through the whole chain, and keeps the answer when nothing in it is the visitor's. */
@@ -283,6 +292,10 @@ class RenderedPages extends OncePerRequestFilter {
 		while (headers != null && headers.hasMoreElements()) {
 			for (String part : headers.nextElement().toLowerCase(Locale.ROOT).split(",")) {
 				String[] coding = part.split(";");
+				if (coding.length == 0) {
+					// Nothing but a ";" ("".split gives one empty name, which matches nothing).
+					continue;
+				}
 				String name = coding[0].strip();
 				boolean accepted = coding.length < 2 || !isZeroQuality(coding[1]);
 				if (name.equals("gzip")) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import com.starkiller.images.language.Languages;
@@ -25,6 +26,12 @@ class VaryHeaders implements HandlerInterceptor {
 			if (present.stream().noneMatch(header::equalsIgnoreCase)) {
 				response.addHeader("Vary", header);
 			}
+		}
+		// A page rendered for a visitor with a session (not one kept for everyone) may show their
+		// Save state: no shared cache may keep it. Set before rendering, which may commit the answer.
+		if (request.getRequestedSessionId() != null && !KeptPages.shared(request)
+				&& !response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, KeptPages.VISITORS_OWN);
 		}
 		return true;
 	}

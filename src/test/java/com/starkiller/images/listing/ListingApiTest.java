@@ -29,7 +29,8 @@ class ListingApiTest extends IntegrationTest {
 		String path = "/api/listings/" + created.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
 		String version = this.http.json("GET", path, null).headers().firstValue("ETag").orElseThrow();
 
-		for (String accept : new String[] { "application/json;q=0", "*/*;q=0", "application/json;q=0, text/html;q=0" }) {
+		for (String accept : new String[] { "application/json;q=0", "*/*;q=0", "application/json;q=0, text/html;q=0",
+				"application/json;q=0, */*", "application/*;q=0, text/html" }) {
 			HttpResponse<String> refused = this.http.json("PATCH", path, "{\"name\":\"Not this\"}", "Authorization",
 					"Bearer " + TOKEN, "Accept", accept);
 			assertThat(refused.statusCode()).as(accept).isEqualTo(406);

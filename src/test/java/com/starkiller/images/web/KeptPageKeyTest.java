@@ -169,6 +169,10 @@ class KeptPageKeyTest extends IntegrationTest {
 		assertThat(this.http.get(path, "If-None-Match", "*").statusCode()).isEqualTo(304);
 		assertThat(this.http.get(path, "Accept-Encoding", "gzip;Q=0, br").headers().firstValue("Content-Encoding")).isEmpty();
 		assertThat(this.http.get(path, "Accept-Encoding", "notgzip").headers().firstValue("Content-Encoding")).isEmpty();
+		// Found by review of the parsing: an empty coding (";") answered 500.
+		for (String odd : new String[] { ";", "gzip,;", ",,", ";q=1, gzip" }) {
+			assertThat(this.http.get(path, "Accept-Encoding", odd).statusCode()).as(odd).isEqualTo(200);
+		}
 	}
 
 	@Test
@@ -223,6 +227,38 @@ class KeptPageKeyTest extends IntegrationTest {
 				.isEqualTo(first.headers().firstValue("Content-Language"));
 			assertThat(kept.headers().allValues("Content-Language")).as(language).hasSize(1);
 		}
+	}
+
+	/**
+	 * Found by review: HEAD was rendered afresh each time, without the ETag, Cache-Control or
+	 * Content-Length that GET sends, and a matching If-None-Match still got 200.
+	 */
+	@Test
+	void headSaysWhatGetWouldSend() throws Exception {
+		long id = create("Head");
+		String path = "/listings/" + id;
+		HttpResponse<String> get = this.http.get(path);
+		get = this.http.get(path);
+		String etag = get.headers().firstValue("ETag").orElseThrow();
+
+		java.net.http.HttpResponse<String> head = head(path);
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.headers().firstValue("ETag")).hasValue(etag);
+		assertThat(head.headers().firstValue("Cache-Control")).isEqualTo(get.headers().firstValue("Cache-Control"));
+		assertThat(head.headers().firstValue("Content-Length"))
+			.hasValue(String.valueOf(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+		assertThat(head.body()).isEmpty();
+		assertThat(head(path, "If-None-Match", etag).statusCode()).isEqualTo(304);
+	}
+
+	private java.net.http.HttpResponse<String> head(String path, String... headers) throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(this.http.origin() + path))
+			.method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody());
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private long create(String name) {
