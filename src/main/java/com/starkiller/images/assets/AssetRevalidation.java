@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * revalidation got the whole file again.
  * <p>
  * It also gives a range only unconditionally: a weak tag or a date never validates a range
- * (RFC 9110, 13.1.5), so with {@code If-Range} the whole asset is sent, never a part of another.
+ * (RFC 9110, 13.1.5), so with {@code If-Range} the whole asset is sent, never a part of another;
+ * and only in bytes: a range of another unit is ignored, where Spring answered 416.
  */
 class AssetRevalidation extends OncePerRequestFilter {
 
@@ -50,9 +51,11 @@ class AssetRevalidation extends OncePerRequestFilter {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
-		boolean conditionalRange = request.getHeader(HttpHeaders.RANGE) != null
-				&& request.getHeader(HttpHeaders.IF_RANGE) != null;
-		chain.doFilter(conditionalRange ? new WithoutRange(request) : request, response);
+		String range = request.getHeader(HttpHeaders.RANGE);
+		// A range of a unit other than bytes is ignored (RFC 9110, 14.2), as is one on a condition.
+		boolean ignored = range != null && (request.getHeader(HttpHeaders.IF_RANGE) != null
+				|| !range.regionMatches(true, 0, "bytes=", 0, "bytes=".length()));
+		chain.doFilter(ignored ? new WithoutRange(request) : request, response);
 	}
 
 	/** Whether the header names this hash, weakly or strongly (If-None-Match compares weakly), or is {@code *}. */

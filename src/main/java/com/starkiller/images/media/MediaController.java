@@ -13,6 +13,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRange;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 import com.starkiller.images.web.NotFound;
@@ -72,6 +74,10 @@ class MediaController {
 			.eTag(file.etag())
 			.cacheControl(FOREVER)
 			.contentType(MediaType.parseMediaType(file.contentType()));
+		// HEAD ignores Range (RFC 9110, 14.2): bytes, which Spring MVC sends whole, not a resource.
+		if (range != null && request instanceof ServletWebRequest servlet && servlet.getHttpMethod() == HttpMethod.HEAD) {
+			return ok.body(file.bytes());
+		}
 		if (range == null) {
 			return ok.body(bytes);
 		}

@@ -12,6 +12,9 @@ record Visit(String route, String target, Form form) {
 
 	private static final int[] WIDTHS = { Photo.SMALL, Photo.MEDIUM, Photo.LARGE };
 
+	/** Whose photos the warm-up asks for: the first few of its listings. */
+	static final int MEDIA_LISTINGS = 4;
+
 	/**
 	 * Each route a listing answers on, in each form it answers in, and its photos as a browser asks
 	 * for them (the first visitor of a page reads its photos from GridFS too).
@@ -34,6 +37,10 @@ record Visit(String route, String target, Form form) {
 		Kind kind = KINDS.get((int) (n % KINDS.size()));
 		Target listing = listings.get(random.nextInt(listings.size()));
 		if (kind.route().equals(MEDIA)) {
+			// The photos of a few listings only: the image path warms as well on a few as on all,
+			// and every one asked for goes through the shared Redis (each start of each instance
+			// would otherwise push thousands of real photos there, evicting what visitors use).
+			listing = listings.get(random.nextInt(Math.min(MEDIA_LISTINGS, listings.size())));
 			if (listing.photoCount() > 0) {
 				String image = listing.images().get(random.nextInt(listing.photoCount()));
 				return new Visit(MEDIA, Photo.src(image, WIDTHS[random.nextInt(WIDTHS.length)]), Form.IMAGE);

@@ -122,6 +122,9 @@ class EncodedAssetsTest extends IntegrationTest {
 			assertThat(ranged.body()).as(ifRange).isEqualTo(whole.body());
 		}
 		assertThat(this.http.getBytes(url, "Range", "bytes=0-9").statusCode()).isEqualTo(206);
+		HttpResponse<byte[]> items = this.http.getBytes(url, "Range", "items=0-1");
+		assertThat(items.statusCode()).as("a range in another unit").isEqualTo(200);
+		assertThat(items.body()).isEqualTo(whole.body());
 	}
 
 	private String hashedUrl(String selector) {

@@ -30,6 +30,20 @@ class MediaTest extends IntegrationTest {
 		assertThat(again.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
 	}
 
+	/** Found by review: HEAD with Range answered 206, where a server ignores Range on HEAD (RFC 9110, 14.2). */
+	@Test
+	void headIgnoresRange() throws Exception {
+		int length = this.http.getBytes("/media/demo-002/200").body().length;
+		java.net.http.HttpResponse<Void> head = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.http.origin() + "/media/demo-002/200"))
+				.method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+				.header("Range", "bytes=0-9")
+				.build(), HttpResponse.BodyHandlers.discarding());
+
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.headers().firstValue("Content-Length")).hasValue(String.valueOf(length));
+	}
+
 	/** Found by review: the loader's 304 carried no Cache-Control either. */
 	@Test
 	void theLoadersRevalidationRepeatsItsCacheControl() {
