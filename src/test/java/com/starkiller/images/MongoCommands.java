@@ -25,6 +25,9 @@ public class MongoCommands implements CommandListener {
 
 	private static final Set<String> CONTENT = Set.of("listings", "reviews", "fs.files", "fs.chunks");
 
+	/** Spring Boot's name for the threads of its task scheduler ({@code spring.task.scheduling}). */
+	private static final String SCHEDULER_THREADS = "scheduling-";
+
 	private final AtomicInteger finds = new AtomicInteger();
 
 	private final Map<String, AtomicInteger> scans = new ConcurrentHashMap<>();
@@ -37,7 +40,10 @@ public class MongoCommands implements CommandListener {
 			return;
 		}
 		String collection = target.asString().getValue();
-		if ((command.equals("find") || command.equals("aggregate")) && CONTENT.contains(collection)) {
+		// The sweep's own reads (a pending key's refresh reads listings and image files) run on
+		// the scheduler's threads, and the driver reports a command on the thread that sent it.
+		boolean background = Thread.currentThread().getName().startsWith(SCHEDULER_THREADS);
+		if ((command.equals("find") || command.equals("aggregate")) && CONTENT.contains(collection) && !background) {
 			this.finds.incrementAndGet();
 		}
 		if (command.equals("aggregate") || command.equals("count")) {
