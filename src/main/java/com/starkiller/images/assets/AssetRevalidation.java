@@ -59,7 +59,7 @@ class AssetRevalidation extends OncePerRequestFilter {
 	}
 
 	/** Whether the header names this hash, weakly or strongly (If-None-Match compares weakly), or is {@code *}. */
-	static boolean names(String ifNoneMatch, String hash) {
+	private static boolean names(String ifNoneMatch, String hash) {
 		for (String tag : ifNoneMatch.split(",")) {
 			String candidate = tag.strip();
 			if (candidate.startsWith("W/")) {

@@ -122,7 +122,7 @@ class ContentTypeCheck extends OncePerRequestFilter {
 	 * Whether the most specific range that matches JSON gives it quality 0 (RFC 9110, 12.5.1):
 	 * {@code application/json;q=0, *}{@code /*} refuses JSON though {@code *}{@code /*} would take it.
 	 */
-	static boolean refusesJson(String accept) {
+	private static boolean refusesJson(String accept) {
 		MediaType json = MediaType.APPLICATION_JSON;
 		MediaType best = null;
 		for (MediaType range : MediaType.parseMediaTypes(accept)) {
@@ -138,7 +138,7 @@ class ContentTypeCheck extends OncePerRequestFilter {
 	}
 
 	/** The ranges above quality 0, best first; the header itself when nothing changes. */
-	static String applyQualities(String accept) {
+	private static String applyQualities(String accept) {
 		List<MediaType> ranges = MediaType.parseMediaTypes(accept);
 		List<MediaType> kept = ranges.stream()
 			.filter((range) -> range.getQualityValue() > 0)

@@ -197,7 +197,7 @@ class RenderedPages extends OncePerRequestFilter {
 	 * Whether {@code If-None-Match} names the entity tag of the form being sent (or is {@code *}):
 	 * the gzip form's tag does not match the identity form, nor the other way round.
 	 */
-	static boolean matches(String ifNoneMatch, String etag) {
+	private static boolean matches(String ifNoneMatch, String etag) {
 		if (ifNoneMatch == null) {
 			return false;
 		}
@@ -285,7 +285,7 @@ class RenderedPages extends OncePerRequestFilter {
 	}
 
 	/** Whether {@code Accept-Encoding} accepts gzip: by name or by {@code *}, at a quality above 0. */
-	static boolean acceptsGzip(HttpServletRequest request) {
+	private static boolean acceptsGzip(HttpServletRequest request) {
 		Enumeration<String> headers = request.getHeaders("Accept-Encoding");
 		Boolean gzip = null;
 		boolean any = false;
