@@ -1,5 +1,8 @@
 package com.starkiller.images.listing;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,27 @@ class ListingPageTest extends IntegrationTest {
 	}
 
 	@Test
+	void everyElementIdIsOnAPageOnceWhateverIsOpen() {
+		Listing listing = Listings.find(this.listings, (candidate) -> candidate.photoCount() > 4 && candidate.reviewCount() > 4);
+		String id = String.valueOf(listing.id());
+		// Several indexes, so that later ones come from the listing's shell as well as from full renders.
+		for (int index = 1; index <= 4; index++) {
+			for (String path : new String[] { "/listings/" + id, "/images/" + id + "?index=" + index,
+					"/reviews/" + id + "?index=" + index, "/listings/" + id + "/photos" }) {
+				for (boolean htmx : new boolean[] { false, true }) {
+					var response = htmx ? this.http.get(path, "HX-Request", "true") : this.http.get(path);
+					assertThat(response.statusCode()).as(path).isEqualTo(200);
+					Map<String, Long> ids = Http.html(response)
+						.select("[id]")
+						.stream()
+						.collect(Collectors.groupingBy((element) -> element.id(), Collectors.counting()));
+					assertThat(ids).as("%s%s", path, htmx ? " (htmx)" : "").allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
+				}
+			}
+		}
+	}
+
+	@Test
 	void aRepeatedPageIsTheSameBytesWithAStrongEtagAndRevalidates() {
 		var first = this.http.get("/reviews/16?index=1");
 		var again = this.http.get("/reviews/16?index=1");
@@ -94,6 +118,27 @@ class ListingPageTest extends IntegrationTest {
 		assertThat(jsonKept.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		assertThat(jsonKept.body()).isEqualTo(json.body()).startsWith("{");
 		assertThat(this.http.get("/images/17").body()).startsWith("<!DOCTYPE html>");
+	}
+
+	/** Found by review: a HEAD before any GET of the address came without ETag, Cache-Control or length. */
+	@Test
+	void aHeadSaysWhatTheGetWouldEvenBeforeThePageIsKept() {
+		for (String[] ask : new String[][] { { "/images/18?index=2" }, { "/reviews/18?index=2", "HX-Request", "true" },
+				{ "/images/18", "Accept", "application/json" } }) {
+			String path = ask[0];
+			String[] headers = java.util.Arrays.copyOfRange(ask, 1, ask.length);
+			var head = this.http.head(path, headers);
+			var get = this.http.get(path, headers);
+			assertThat(head.statusCode()).as(path).isEqualTo(200);
+			assertThat(head.body()).as(path).isEmpty();
+			for (String header : new String[] { "ETag", "Cache-Control", "Content-Type", "Content-Language" }) {
+				assertThat(head.headers().allValues(header)).as(path + " " + header).isEqualTo(get.headers().allValues(header));
+			}
+			assertThat(head.headers().firstValue("ETag")).as(path).isPresent();
+			assertThat(String.join(",", head.headers().allValues("Vary"))).as(path).contains("Accept-Encoding");
+			assertThat(head.headers().firstValueAsLong("Content-Length")).as(path)
+				.hasValue(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+		}
 	}
 
 	@Test
