@@ -47,4 +47,20 @@ class InterfaceMessagesTest {
 			.isEqualTo("Lisboa · 1.234 Fotos");
 	}
 
+	@Test
+	void theCounterAndTheCaptionWriteTheirNumbersWithoutGroupingInEveryLanguage() {
+		InterfaceMessages messages = new InterfaceMessages();
+		messages.setBasename("messages");
+		messages.setFallbackToSystemLocale(false);
+		for (String tag : Languages.TAGS) {
+			Locale locale = Languages.locale(tag);
+			assertThat(messages.getMessage("photo.caption", new Object[] { 1000, 1234, "Pool" }, locale)).as(tag)
+				.isEqualTo("1000/1234: Pool");
+			assertThat(messages.getMessage("position", new Object[] { 1000, 1234 }, locale)).as(tag)
+				.startsWith("1000 ")
+				.endsWith(" 1234");
+		}
+		assertThat(messages.getMessage("position", new Object[] { 2, 40 }, Locale.ENGLISH)).isEqualTo("2 of 40");
+	}
+
 }
