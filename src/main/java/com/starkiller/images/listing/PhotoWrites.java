@@ -14,7 +14,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.starkiller.images.media.ImageRefs;
 import com.starkiller.images.web.BadRequest;
-import com.starkiller.images.web.NotFound;
 
 /**
  * A listing's photos, addressed by position. Adding is one atomic {@code $push}; replacing,
@@ -133,7 +132,7 @@ public class PhotoWrites {
 
 	private static int position(List<Photo> photos, int index) {
 		if (index < 1 || index > photos.size()) {
-			throw new NotFound("There are " + photos.size() + " photos here, not " + index + ".");
+			throw Position.pastTheEnd(index, photos.size(), "photos");
 		}
 		return index - 1;
 	}

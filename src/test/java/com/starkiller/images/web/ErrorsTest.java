@@ -35,9 +35,10 @@ class ErrorsTest extends IntegrationTest {
 	private MongoTemplate mongo;
 
 	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource({ "/listings/abc, 400", "/listings/-1, 400", "/listings/1.5, 400", "/listings/99999999999999999999, 400",
+	@CsvSource({ "/listings/abc, 400", "/listings/-1, 400", "/listings/1.5, 400", "/listings/99999999999999999999, 404",
 			"/listings/123456789, 404", "/reviews/abc, 400", "/reviews/-1?index=1, 400", "/reviews/15?index=0, 400",
-			"/reviews/15?index=-3, 400", "/reviews/15?index=99999999999999999999, 400", "/reviews/15?index=, 400",
+			"/reviews/15?index=-3, 400", "/reviews/15?index=99999999999999999999, 404", "/images/15?index=1000000000, 404", "/reviews/15?index=000, 400",
+			"/listings/00000000000000000000000000424242/photos, 404", "/reviews/15?index=, 400",
 			"'/reviews/15?index=1&index=2', 400", "/reviews/15?index=x, 400", "/reviews/15?index=500, 404",
 			"/images/%00, 400", "/images/15?index=abc, 400", "/images/15?index=99, 404", "/images/424242, 404",
 			"/reviews/424242?index=1, 404", "/media/demo-000/123, 404", "/media/nope/800, 404",
@@ -77,9 +78,23 @@ class ErrorsTest extends IntegrationTest {
 
 	@ParameterizedTest
 	@CsvSource({ "/listings/123456789, There is no listing 123456789.",
-			"/reviews/abc, 'A listing id is a whole number from 0, such as /listings/15000.'" })
+			"/reviews/abc, 'A listing id is a whole number from 0, such as /listings/15000.'",
+			"/listings/99999999999999999999, There is no listing with an id of 20 digits." })
 	void saysWhatIsWrong(String path, String detail) {
 		assertThat(Http.html(this.http.get(path)).select(".detail").text()).isEqualTo(detail);
+	}
+
+	/** PRODUCT.md: a non-numeric or negative index is a 400, one past the end a 404, however many digits it has. */
+	@Test
+	void anIndexOfTenDigitsOrMoreIsPastTheEndAndLeadingZerosCountForNothing() {
+		for (String path : new String[] { "/images/15?index=1000000000", "/reviews/15?index=99999999999999999999",
+				"/images/15?index=" + "9".repeat(2000) }) {
+			HttpResponse<String> response = this.http.get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			assertThat(Http.html(response).select(".detail").text()).as(path).endsWith(" here, not a billion or more.");
+		}
+		assertThat(this.http.get("/reviews/15?index=00000000000000000000001").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/listings/" + "0".repeat(30) + "15").statusCode()).isEqualTo(200);
 	}
 
 
