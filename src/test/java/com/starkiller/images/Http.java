@@ -35,6 +35,16 @@ public final class Http {
 		return send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** HEAD with headers given as name, value... */
+	public HttpResponse<String> head(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(20));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	public HttpResponse<byte[]> getBytes(String path, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(Duration.ofSeconds(20));

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
@@ -112,12 +113,10 @@ class RenderedPages extends OncePerRequestFilter {
 		}
 		boolean head = "HEAD".equals(request.getMethod());
 		if (page == null) {
-			if (head) {
-				// A HEAD's answer has no body to keep.
-				chain.doFilter(request, response);
-				return;
-			}
-			render(key, !passing, request, response, chain);
+			// A HEAD is rendered as the GET it stands for, so that it says what the GET would (ETag,
+			// Cache-Control, Content-Length, the shared page) and the page is kept: rendered as a HEAD,
+			// the servlet would send the view no body to keep. Tomcat sends none for a HEAD.
+			render(key, !passing, head ? new AsGet(request) : request, response, chain);
 			return;
 		}
 		// The route as its controller maps it: the kept paths' only digits are the id.
@@ -320,6 +319,20 @@ class RenderedPages extends OncePerRequestFilter {
 		catch (NumberFormatException ex) {
 			return false;
 		}
+	}
+
+	/** A HEAD seen by the rest of the chain as its GET. */
+	private static final class AsGet extends HttpServletRequestWrapper {
+
+		AsGet(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getMethod() {
+			return "GET";
+		}
+
 	}
 
 }
