@@ -2,6 +2,7 @@ package com.starkiller.images.language;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session. It runs before the kept pages: an answer that sets the cookie is rendered, never kept,
  * and a kept answer to {@code ?lang=} still remembers the switch. A partner's frame
  * ({@code /embed/}) takes {@code ?lang=} for itself and remembers nothing, and so do the htmx
- * requests its script sends with the frame's language (a fragment is no switch).
+ * requests its script sends with the frame's language (a fragment is no switch), and every answer
+ * that is not a page.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -28,11 +30,19 @@ class LanguageCookie extends OncePerRequestFilter {
 
 	private static final Duration KEPT_FOR = Duration.ofDays(365);
 
+	/** The pages a switch is made on: the listing's routes, the photo tour and Save's list (not {@code /embed/}). */
+	private static final List<String> PAGES = List.of("/listings/", "/images/", "/reviews/", "/saved");
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"GET".equals(request.getMethod()) || request.getHeader("HX-Request") != null
-				|| request.getRequestURI().startsWith("/embed/")
-				|| request.getRequestURI().startsWith("/api/");
+		// Not on images, assets, icons or the loader, which caches keep a year (a kept Set-Cookie
+		// would switch every later visitor), nor on JSON, which has no language.
+		String path = request.getRequestURI();
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+				|| request.getHeader("HX-Request") != null
+				|| !(path.equals("/") || PAGES.stream().anyMatch(path::startsWith))
+				|| (accept != null && accept.contains("json") && !accept.contains("html"));
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package com.starkiller.images.language;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,12 +33,15 @@ public final class Languages {
 	 */
 	public static final String HEADER = "Starkiller-Language";
 
-	/** Longer headers are no browser's: they get the default rather than cost a parse. */
+	/** An {@code Accept-Language} is read up to its last whole range within this many characters. */
 	private static final int MAX_ACCEPT_LANGUAGE = 256;
 
 	private static final String RESOLVED = Languages.class.getName() + ".resolved";
 
 	private static final int MAX_ACCEPTED = 4096;
+
+	/** The longest language tag read (BCP 47 allows long ones; ours are two letters and a region). */
+	private static final int MAX_TAG = 35;
 
 	private static final Map<String, String> ACCEPTED = new ConcurrentHashMap<>();
 
@@ -98,7 +103,7 @@ public final class Languages {
 
 	/** The best language of ours that the header names, weights considered; the default if none. */
 	static String accepted(String header) {
-		if (header == null || header.isBlank() || header.length() > MAX_ACCEPT_LANGUAGE) {
+		if (header == null || header.isBlank()) {
 			return DEFAULT;
 		}
 		// Browsers send a few headers over and over: each is parsed once (and the first few
@@ -108,24 +113,54 @@ public final class Languages {
 			return known;
 		}
 		String tag = lookup(header);
-		if (ACCEPTED.size() < MAX_ACCEPTED) {
+		if (ACCEPTED.size() < MAX_ACCEPTED && header.length() <= MAX_ACCEPT_LANGUAGE) {
 			ACCEPTED.put(header, tag);
 		}
 		return tag;
 	}
 
 	private static String lookup(String header) {
+		// A long list is read up to its last whole range within the limit (browsers put the
+		// languages a visitor prefers first).
+		String ranges = header.replace('_', '-');
+		if (ranges.length() > MAX_ACCEPT_LANGUAGE) {
+			int end = ranges.lastIndexOf(',', MAX_ACCEPT_LANGUAGE);
+			ranges = (end > 0) ? ranges.substring(0, end) : "";
+		}
+		List<Locale.LanguageRange> parsed = new ArrayList<>();
 		try {
-			String best = Locale.lookupTag(Locale.LanguageRange.parse(header), TAGS);
-			return (best != null) ? best : DEFAULT;
+			parsed.addAll(Locale.LanguageRange.parse(ranges));
 		}
-		catch (IllegalArgumentException ex) {
-			return DEFAULT;
+		catch (IllegalArgumentException malformed) {
+			// One range that does not parse (a weight of "abc" or 1.5) costs only itself.
+			for (String range : ranges.split(",")) {
+				try {
+					parsed.addAll(Locale.LanguageRange.parse(range));
+				}
+				catch (IllegalArgumentException skipped) {
+					// the next one
+				}
+			}
+			parsed.sort(Comparator.comparingDouble(Locale.LanguageRange::getWeight).reversed());
 		}
+		String best = Locale.lookupTag(parsed, TAGS);
+		return (best != null) ? best : DEFAULT;
 	}
 
+	/**
+	 * One of {@link #TAGS} for a tag as a visitor or a partner may write it: in any case, with a
+	 * region or script ({@code fr-CA}, {@code ES}); null where we do not have its language.
+	 */
 	private static String supported(String tag) {
-		return (tag != null && TAGS.contains(tag)) ? tag : null;
+		if (tag == null || tag.isEmpty() || tag.length() > MAX_TAG) {
+			return null;
+		}
+		int end = 0;
+		while (end < tag.length() && tag.charAt(end) != '-' && tag.charAt(end) != '_') {
+			end++;
+		}
+		String language = tag.substring(0, end).toLowerCase(Locale.ROOT);
+		return TAGS.contains(language) ? language : null;
 	}
 
 }

@@ -52,6 +52,48 @@ class LanguageTest extends IntegrationTest {
 		assertThat(language(this.http.get("/listings/" + LISTING))).isEqualTo("en");
 	}
 
+	/** Found by review: one range that did not parse, or a header past 256 characters, cost the whole header. */
+	@Test
+	void aMalformedOrLongAcceptLanguageStillCountsItsGoodRanges() {
+		assertThat(language(this.http.get("/listings/" + LISTING, "Accept-Language", "fr;q=abc, de"))).isEqualTo("de");
+		assertThat(language(this.http.get("/listings/" + LISTING, "Accept-Language", "ja;q=2, es;q=0.5"))).isEqualTo("es");
+		assertThat(language(this.http.get("/listings/" + LISTING, "Accept-Language", "de_DE"))).isEqualTo("de");
+		StringBuilder many = new StringBuilder("ja, ar;q=0.9");
+		for (int i = 0; i < 40; i++) {
+			many.append(", x-").append(i).append(";q=0.1");
+		}
+		assertThat(many.length()).isGreaterThan(256);
+		assertThat(language(this.http.get("/listings/" + LISTING, "Accept-Language", many.toString()))).isEqualTo("ar");
+	}
+
+	/** Found by review: {@code ?lang=} took only the exact lower-case tag, and then yielded to the cookie. */
+	@Test
+	void aSwitchTakesTheLanguageInAnyCaseAndWithARegion() {
+		for (String asked : new String[] { "FR", "Fr", "fr-CA", "fr_BE" }) {
+			HttpResponse<String> page = this.http.get("/listings/" + LISTING + "?lang=" + asked, "Cookie", "STARKILLER_LANG=de");
+			assertThat(language(page)).as(asked).isEqualTo("fr");
+			assertThat(page.headers().allValues("Set-Cookie")).as(asked).anyMatch((value) -> value.startsWith("STARKILLER_LANG=fr;"));
+		}
+	}
+
+	/**
+	 * Found by review: the switch was remembered on every GET, images and assets too, which caches
+	 * keep a year (and a kept Set-Cookie is replayed to everyone); and not on a HEAD of a page.
+	 */
+	@Test
+	void aSwitchIsRememberedOnPagesOnly() {
+		String image = Http.html(this.http.get("/listings/" + LISTING)).selectFirst("#background img").attr("src");
+		for (String path : new String[] { image + "?lang=fr", "/favicon.ico?lang=fr", "/embed.js?lang=fr" }) {
+			HttpResponse<String> answer = this.http.get(path);
+			assertThat(answer.statusCode()).as(path).isEqualTo(200);
+			assertThat(answer.headers().allValues("Set-Cookie")).as(path).noneMatch((value) -> value.startsWith("STARKILLER_LANG"));
+		}
+		HttpResponse<String> json = this.http.get("/images/" + LISTING + "?lang=fr", "Accept", "application/json");
+		assertThat(json.headers().allValues("Set-Cookie")).noneMatch((value) -> value.startsWith("STARKILLER_LANG"));
+		HttpResponse<String> head = this.http.head("/listings/" + LISTING + "?lang=fr");
+		assertThat(head.headers().allValues("Set-Cookie")).anyMatch((value) -> value.startsWith("STARKILLER_LANG=fr;"));
+	}
+
 	@Test
 	void theInterfaceTextNumbersAndDatesAreInThePagesLanguageAndReviewsAsWritten() {
 		Document english = Http.html(this.http.get("/reviews/" + LISTING + "?index=1&lang=en"));
