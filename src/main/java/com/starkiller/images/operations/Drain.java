@@ -74,7 +74,9 @@ class Drain extends OncePerRequestFilter implements SmartLifecycle {
 		logger.info("Draining: readiness is down, serving until {} without requests (at most {})",
 				this.settings.quiet(), this.settings.drain());
 		try {
-			while (System.nanoTime() - this.lastRequest < quiet && System.nanoTime() - start < drain) {
+			// Quiet counts from the stop at the earliest: an instance idle before it still gives its
+			// balancer the time to see readiness down.
+			while (System.nanoTime() - latest(this.lastRequest, start) < quiet && System.nanoTime() - start < drain) {
 				Thread.sleep(50);
 			}
 		}
@@ -82,6 +84,10 @@ class Drain extends OncePerRequestFilter implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		logger.info("Drained after {} ms", Duration.ofNanos(System.nanoTime() - start).toMillis());
+	}
+
+	private static long latest(long nanos, long otherNanos) {
+		return (nanos - otherNanos > 0) ? nanos : otherNanos;
 	}
 
 	@Override

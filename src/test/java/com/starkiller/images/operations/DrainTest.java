@@ -51,6 +51,27 @@ class DrainTest {
 		assertThat(statusOf(http, "/livez")).isEqualTo(-1);
 	}
 
+	/**
+	 * Found by review: the quiet time counted from the last request before the stop, so an instance
+	 * idle for that long closed its port at once, before its balancer could see readiness down.
+	 */
+	@Test
+	void anInstanceIdleBeforeItsStopStillServesUntilItsBalancerCanHaveSeenReadinessDown() {
+		AppInstance instance = AppInstance.start("starkiller.shutdown.drain=120s", "starkiller.shutdown.quiet=10s");
+		Http http = instance.http();
+		await().atMost(Duration.ofMinutes(1)).until(() -> statusOf(http, "/listings/7") == 200);
+		// Idle for longer than the quiet time, so that the code before the fix had nothing to wait for.
+		pause(11_000);
+
+		CompletableFuture<Void> stopping = CompletableFuture.runAsync(instance::close);
+		await().atMost(Duration.ofMinutes(1)).until(() -> statusOf(http, "/readyz") != 200);
+		assertThat(statusOf(http, "/readyz")).isEqualTo(503);
+		assertThat(statusOf(http, "/listings/7")).isEqualTo(200);
+		assertThat(stopping).isNotDone();
+		await().atMost(Duration.ofMinutes(1)).until(stopping::isDone);
+		assertThat(statusOf(http, "/livez")).isEqualTo(-1);
+	}
+
 	/** The status, or -1 when the instance no longer takes connections. */
 	private static int statusOf(Http http, String path) {
 		try {
