@@ -37,8 +37,20 @@ class ServerSettings {
 		String redis = environment.getProperty("spring.data.redis.url");
 		if (StringUtils.hasText(redis) && !isRedisUrl(redis)) {
 			throw new IllegalStateException(
-					"spring.data.redis.url (REDIS_URL) is not a Redis URL, such as redis://host:6379: " + redis);
+					"spring.data.redis.url (REDIS_URL) is not a Redis URL, such as redis://host:6379: "
+							+ withoutCredentials(redis) + " (a password's reserved characters, such as / # @ ?, are "
+							+ "written percent-encoded)");
 		}
+	}
+
+	/** The URL as it may be logged: what comes before its last {@code @} (a user and password) hidden. */
+	static String withoutCredentials(String url) {
+		int at = url.lastIndexOf('@');
+		if (at < 0) {
+			return url;
+		}
+		int scheme = url.indexOf("://");
+		return ((scheme >= 0 && scheme < at) ? url.substring(0, scheme + 3) : "") + "***@" + url.substring(at + 1);
 	}
 
 	private static boolean isRedisUrl(String url) {
