@@ -45,6 +45,9 @@ class ContentTypeCheck extends OncePerRequestFilter {
 	private static final ConcurrentLruCache<String, String> QUALITIES_APPLIED = new ConcurrentLruCache<>(256,
 			ContentTypeCheck::applyQualities);
 
+	/** Images, whose handler chooses WebP or JPEG from the header as sent. */
+	private static final String MEDIA = "/media/";
+
 	static final String NOT_MEDIA_RANGES = "An entry of the Accept header is not a media type such as text/html or "
 			+ "application/json.";
 
@@ -82,7 +85,8 @@ class ContentTypeCheck extends OncePerRequestFilter {
 	 * quality 0 are dropped and the rest ordered by quality, best first (in the client's order where equal; a type named
 	 * at any quality above 0 still wins over a wildcard, as Spring MVC chooses). When the API's JSON
 	 * is refused it answers 406 before any write; elsewhere, when nothing is left, the header is
-	 * left as it was (the media handler reads WebP's refusal itself). Null when the answer is sent.
+	 * disregarded ({@code *}{@code /*}), except for images, whose handler reads WebP's refusal
+	 * itself. Null when the answer is sent.
 	 */
 	private static HttpServletRequest withQualitiesApplied(HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
@@ -100,10 +104,13 @@ class ContentTypeCheck extends OncePerRequestFilter {
 					"The Accept header refuses application/json (q=0), the one type the API answers in."));
 			return null;
 		}
-		String applied = (accept.length() > 512) ? applyQualities(accept) : QUALITIES_APPLIED.get(accept);
-		if (applied.equals(accept) || applied.isEmpty()) {
+		String kept = (accept.length() > 512) ? applyQualities(accept) : QUALITIES_APPLIED.get(accept);
+		if (kept.equals(accept) || (kept.isEmpty() && request.getRequestURI().startsWith(MEDIA))) {
 			return request;
 		}
+		// Every range refused: the header is disregarded (RFC 9110, 12.5.1), not handed on to
+		// Spring MVC, which would take the refused type as the one asked for.
+		String applied = kept.isEmpty() ? MediaType.ALL_VALUE : kept;
 		return new HttpServletRequestWrapper(request) {
 			@Override
 			public String getHeader(String name) {

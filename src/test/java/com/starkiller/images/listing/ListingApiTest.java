@@ -51,6 +51,10 @@ class ListingApiTest extends IntegrationTest {
 		assertThat(type(path, "text/html, application/json;q=0.000")).startsWith("text/html");
 		assertThat(type(path, "text/html;q=0, application/json")).startsWith("application/json");
 		assertThat(type(path, "application/json;q=0.5, text/html")).startsWith("application/json");
+		// Found by review: with every range refused, the header was left to Spring, which answered JSON.
+		for (String route : new String[] { path, "/reviews/7?index=1", "/listings/7/photos" }) {
+			assertThat(type(route, "application/json;q=0")).as(route).startsWith("text/html");
+		}
 	}
 
 	private String type(String path, String accept) {
