@@ -1,13 +1,14 @@
 package com.starkiller.images.seed;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
@@ -36,6 +37,9 @@ class Seeder {
 	private static final int DUPLICATE_KEY = 11000;
 
 	private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
+
+	/** Batches submitted and not yet collected, per writer. */
+	private static final int IN_FLIGHT_PER_WRITER = 2;
 
 	private final MongoTemplate mongo;
 
@@ -79,21 +83,20 @@ class Seeder {
 		progress.advance(from, 0);
 		ExecutorService pool = Executors.newFixedThreadPool(writers);
 		try {
-			// At most two batches per writer in memory, whatever the count.
-			CompletionService<Integer> written = new ExecutorCompletionService<>(pool);
+			// At most two batches per writer in memory, whatever the count, collected in the order
+			// they were submitted: a slow batch holds the others back, so whatever an interrupted
+			// run leaves lies within that many batches after the last complete prefix.
+			Deque<Future<Integer>> pending = new ArrayDeque<>();
 			long done = from;
-			int pending = 0;
-			for (long first = from; first < count || pending > 0;) {
-				if (first < count && pending < 2 * writers) {
+			for (long first = from; first < count || !pending.isEmpty();) {
+				if (first < count && pending.size() < IN_FLIGHT_PER_WRITER * writers) {
 					long batchStart = first;
 					long batchEnd = Math.min(count, first + batch);
-					written.submit(() -> writeBatch(data, batchStart, batchEnd, taken));
+					pending.add(pool.submit(() -> writeBatch(data, batchStart, batchEnd, taken)));
 					first = batchEnd;
-					pending++;
 					continue;
 				}
-				int documents = written.take().get();
-				pending--;
+				int documents = pending.remove().get();
 				done = Math.min(count, done + batch);
 				progress.advance(done, documents);
 			}
@@ -131,12 +134,13 @@ class Seeder {
 
 	/**
 	 * Listings are written in id order, so those present form a prefix 0..k-1 but for the batches
-	 * an interrupted run was writing: a binary search of point lookups finds k, and the seed
-	 * resumes as many batches before it as there were writers.
+	 * an interrupted run had submitted after it (at most {@link #IN_FLIGHT_PER_WRITER} per writer,
+	 * some written, some not): a binary search of point lookups finds an absent id among or after
+	 * them, and the seed resumes that many batches before it, so no gap is left behind.
 	 */
 	private long resumePoint(long count, int batch, int writers) {
 		long absent = Math.min(count, this.listings.firstAbsentId());
-		return Math.max(0, (absent / batch - writers) * batch);
+		return Math.max(0, (absent / batch - (long) IN_FLIGHT_PER_WRITER * writers) * batch);
 	}
 
 	private void insertNew(String collection, List<Document> documents) {
