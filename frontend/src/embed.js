@@ -1,9 +1,25 @@
 // /embed.js: turns <div data-starkiller-listing="15000"></div> into the listing's gallery.
 // Optional: data-starkiller-reviews (show the review carousel too), data-starkiller-title,
-// data-starkiller-lang (en, es, fr, de or ar; otherwise the visitor's browser language).
+// data-starkiller-lang (en, es, fr, de or ar, in any case and with a region such as fr-CA;
+// otherwise the visitor's browser language).
 (() => {
   const script = document.currentScript;
   const origin = new URL(script.src, window.location.href).origin;
+
+  // The frame's title until a partner gives one (data-starkiller-title), as the widget's bundles say it.
+  const TITLES = {
+    en: (id) => `Photos of listing ${id} on Starkiller`,
+    es: (id) => `Fotos del alojamiento ${id} en Starkiller`,
+    fr: (id) => `Photos du logement ${id} sur Starkiller`,
+    de: (id) => `Fotos der Unterkunft ${id} auf Starkiller`,
+    ar: (id) => `صور الإعلان ${id} على Starkiller`,
+  };
+
+  // One of ours for a tag as written (DE, fr-CA, es_MX), else null.
+  function language(tag) {
+    const primary = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
+    return Object.hasOwn(TITLES, primary) ? primary : null;
+  }
 
   function embed(host) {
     const id = host.dataset.starkillerListing;
@@ -12,10 +28,14 @@
     const frame = document.createElement('iframe');
     const query = new URLSearchParams();
     if (host.dataset.starkillerReviews !== undefined) query.set('reviews', '1');
-    if (/^[a-z]{2}$/.test(host.dataset.starkillerLang ?? '')) query.set('lang', host.dataset.starkillerLang);
+    const asked = language(host.dataset.starkillerLang);
+    if (asked) query.set('lang', asked);
     const search = query.toString();
     frame.src = `${origin}/embed/listings/${id}${search ? `?${search}` : ''}`;
-    frame.title = host.dataset.starkillerTitle || `Photos of listing ${id} on Starkiller`;
+    // In the frame's language: the one asked for, else the first of the visitor's we have (as the
+    // widget chooses from Accept-Language).
+    const shown = asked || (navigator.languages ?? [navigator.language]).map(language).find(Boolean) || 'en';
+    frame.title = host.dataset.starkillerTitle || TITLES[shown](id);
     frame.loading = 'lazy';
     frame.allow = 'fullscreen';
     frame.allowFullscreen = true;

@@ -232,6 +232,23 @@ class WidgetBrowserTest extends BrowserTest {
 	 * message the size of its text, not the site's whole error page in a 480px box, and its link
 	 * leaves the frame.
 	 */
+	/** Found by review: the frame's title was English whatever language the widget spoke, and "DE" was not taken. */
+	@Test
+	void dataStarkillerLangInAnyCaseSetsTheWidgetsLanguageAndItsFramesTitle(Browser browser) {
+		Listing photos = withPhotos(2);
+		browser.driver().get(partnerPage(PARTNER,
+				"<div data-starkiller-listing=\"" + photos.id() + "\" data-starkiller-lang=\"DE\"></div>\n"));
+
+		WebElement frame = awaitFrame(browser, photos.id());
+		assertThat(frame.getDomAttribute("title")).isEqualTo("Fotos der Unterkunft " + photos.id() + " auf Starkiller");
+		assertThat(frame.getDomProperty("src")).isEqualTo(this.http.origin() + "/embed/listings/" + photos.id() + "?lang=de");
+		awaitFittedHeight(browser, photos.id());
+		inFrame(browser, photos.id(), () -> {
+			assertThat(browser.script("return document.documentElement.lang;")).isEqualTo("de");
+			return null;
+		});
+	}
+
 	@Test
 	void aWidgetForAListingWeDoNotHaveShowsAShortMessageThatFitsItsFrame(Browser browser) {
 		long missing = 987_654_321L;
