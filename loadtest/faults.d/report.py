@@ -105,6 +105,11 @@ def main():
         doc.write_text("# Reliability\n")
     with doc.open("a") as out:
         out.write(text)
+    # A run that missed a target fails, so that a script or CI running it stops there.
+    missed = [verdict for verdict in verdicts if "**missed**" in verdict]
+    if missed:
+        print(f"loadtest/faults: {len(missed)} target(s) missed", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
