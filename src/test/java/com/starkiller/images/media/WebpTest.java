@@ -81,6 +81,20 @@ class WebpTest extends IntegrationTest {
 		assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 	}
 
+	/** The pixel bound of a transcode (1600 × 3200), apart from WebP's side limit: a tall 1600 variant stays JPEG. */
+	@Test
+	void aVariantOfMorePixelsThanATranscodeTakesIsServedAsJpegAndASmallerOneAsWebp(@Autowired MediaStore media) {
+		String id = "portrait-" + System.nanoTime();
+		Variants.storeAll(media, id, new BufferedImage(1600, 4000, BufferedImage.TYPE_INT_RGB));
+
+		HttpResponse<byte[]> large = this.http.getBytes("/media/" + id + "/1600", "Accept", BROWSER);
+		HttpResponse<byte[]> smaller = this.http.getBytes("/media/" + id + "/800", "Accept", BROWSER);
+
+		assertThat(large.statusCode()).isEqualTo(200);
+		assertThat(large.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+		assertThat(smaller.headers().firstValue("Content-Type")).hasValue("image/webp");
+	}
+
 	@Test
 	void aMissingImageIsStillNotFound() {
 		assertThat(this.http.getBytes("/media/no-such-image/800", "Accept", BROWSER).statusCode()).isEqualTo(404);
