@@ -39,6 +39,9 @@ public final class FreezableProxy implements AutoCloseable {
 	/** A client's bytes that close their connection instead of reaching the server; null for none. */
 	private volatile byte[] cutOn;
 
+	/** A client's bytes that reach the server and then freeze the proxy: {@link #freezeOnceSent}. */
+	private volatile byte[] freezeAfter;
+
 	/** Whether the next cut is the last: {@link #cutOnceWhenSent}. */
 	private volatile boolean once;
 
@@ -87,6 +90,15 @@ public final class FreezableProxy implements AutoCloseable {
 		this.cutOn = text.getBytes(StandardCharsets.US_ASCII);
 	}
 
+	/**
+	 * The first time a client sends this text (in one read), it reaches the server, and then the
+	 * proxy freezes: the server has the request, but its answer does not come back, as when a server
+	 * hangs right after applying a write.
+	 */
+	public void freezeOnceSent(String text) {
+		this.freezeAfter = text.getBytes(StandardCharsets.US_ASCII);
+	}
+
 	/** How many connections were cut so far. */
 	public int cuts() {
 		return this.cuts.get();
@@ -122,6 +134,9 @@ public final class FreezableProxy implements AutoCloseable {
 				if (fromClient && cut(buffer, read)) {
 					break;
 				}
+				if (fromClient) {
+					freezeIfSending(buffer, read);
+				}
 				out.write(buffer, 0, read);
 				out.flush();
 			}
@@ -144,6 +159,14 @@ public final class FreezableProxy implements AutoCloseable {
 			this.cutOn = null;
 		}
 		return true;
+	}
+
+	// Frozen before the bytes go on, so the server's answer cannot slip through first.
+	private synchronized void freezeIfSending(byte[] buffer, int length) {
+		if (contains(buffer, length, this.freezeAfter)) {
+			this.freezeAfter = null;
+			this.frozen = true;
+		}
 	}
 
 	private static boolean contains(byte[] buffer, int length, byte[] text) {

@@ -79,6 +79,17 @@ public class CacheWrites {
 	}
 
 	/**
+	 * An entry whose write MongoDB did not answer, and may have stored all the same (it applied it
+	 * after the writer stopped waiting): once MongoDB answers again, the sweep of pending evictions
+	 * refreshes it from there on every instance. Without that, a write that got a 503 but was stored
+	 * would stay unseen until the entry expired, and a client that read the listing again to retry
+	 * with its ETag would get the old one, and 412, each time.
+	 */
+	public void mayHaveChanged(String cacheName, Object key) {
+		this.pending.addWhenMongoAnswers(cacheName, key);
+	}
+
+	/**
 	 * Entries written in bulk outside these writes (a seed): Redis forgets what it remembered of
 	 * those keys (markers of absence) in one command. Nothing else held them, so no instance is told.
 	 */

@@ -130,6 +130,14 @@ class PendingEvictions {
 		}
 	}
 
+	/**
+	 * Keeps the key for the next sweep to record, without asking MongoDB now: it has just not
+	 * answered a write of that key, which it may have stored all the same.
+	 */
+	void addWhenMongoAnswers(String cacheName, Object key) {
+		this.unrecorded.add(new Unrecorded(cacheName, String.valueOf(key)));
+	}
+
 	/** Whether the key is recorded now: tries again if MongoDB did not take it yet. */
 	boolean recorded(String cacheName, Object key) {
 		Unrecorded pending = new Unrecorded(cacheName, String.valueOf(key));

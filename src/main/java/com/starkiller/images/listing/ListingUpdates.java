@@ -19,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.starkiller.images.cache.CacheWrites;
 import com.starkiller.images.web.NotFound;
+import com.starkiller.images.web.Unavailable;
 
 /**
  * The one way a stored listing changes: a single atomic update of the live document that moves
@@ -94,8 +95,7 @@ class ListingUpdates {
 		}
 		Query query = Query.query(filter);
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Listing updated = this.mongo.findAndModify(query, update,
-					FindAndModifyOptions.options().returnNew(returnNew), Listing.class);
+			Listing updated = findAndModify(id, query, update, returnNew);
 			if (updated != null) {
 				return updated;
 			}
@@ -109,6 +109,20 @@ class ListingUpdates {
 			// The version moved meanwhile to another that If-Match names ("7", "9"): the update applies.
 		}
 		throw keptChanging(id);
+	}
+
+	private Listing findAndModify(long id, Query query, Update update, boolean returnNew) {
+		try {
+			return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(returnNew),
+					Listing.class);
+		}
+		catch (RuntimeException ex) {
+			if (Unavailable.databaseOutOfReach(ex)) {
+				// Answered 503, but MongoDB may apply it after this stopped waiting: the caches catch up.
+				this.caches.mayHaveChanged(ListingService.CACHE, id);
+			}
+			throw ex;
+		}
 	}
 
 	/** 409: every attempt met another write (the caller may try again). */
