@@ -59,7 +59,8 @@ class SameOriginWrites extends OncePerRequestFilter {
 	static boolean fromOurPages(HttpServletRequest request, String ourOrigin) {
 		String site = request.getHeader("Sec-Fetch-Site");
 		if (site != null) {
-			return site.equals("same-origin") || site.equals("none");
+			// "none" (typed, a bookmark) came from no page at all, and same-site from a sibling: neither is ours.
+			return site.equals("same-origin");
 		}
 		String source = (request.getHeader("Origin") != null) ? request.getHeader("Origin") : request.getHeader("Referer");
 		if (source == null || source.equals("null")) {
