@@ -31,14 +31,18 @@ public final class ChildApp implements AutoCloseable {
 
 	private final Path dataDir;
 
+	/** Whether {@link #close} deletes the data folder: not one the test gave (see {@link #startOn}). */
+	private final boolean ownDataDir;
+
 	private final Http http;
 
 	private final Http management;
 
-	private ChildApp(Process process, Path output, Path dataDir, Http http, Http management) {
+	private ChildApp(Process process, Path output, Path dataDir, boolean ownDataDir, Http http, Http management) {
 		this.process = process;
 		this.output = output;
 		this.dataDir = dataDir;
+		this.ownDataDir = ownDataDir;
 		this.http = http;
 		this.management = management;
 	}
@@ -57,13 +61,28 @@ public final class ChildApp implements AutoCloseable {
 	/** Starts the app as {@link #start} does, without waiting for anything. */
 	public static ChildApp launch(String name, List<String> jvmOptions, Map<String, String> environment,
 			String... settings) throws IOException {
+		return launch(name, Files.createTempDirectory(name + "-data"), true, jvmOptions, environment, settings);
+	}
+
+	/**
+	 * Starts the app as {@link #start} does on this data folder, which the test owns: {@link #close}
+	 * leaves it, so another app can start on it.
+	 */
+	public static ChildApp startOn(Path dataDir, String name, List<String> jvmOptions, Map<String, String> environment,
+			String... settings) throws IOException {
+		ChildApp app = launch(name, dataDir, false, jvmOptions, environment, settings);
+		app.awaitReady();
+		return app;
+	}
+
+	private static ChildApp launch(String name, Path dataDir, boolean ownDataDir, List<String> jvmOptions,
+			Map<String, String> environment, String... settings) throws IOException {
 		int port = FreePorts.next();
 		int managementPort = FreePorts.next();
 		while (managementPort == port) {
 			managementPort = FreePorts.next();
 		}
 		Path output = Files.createTempFile(name + "-app", ".log");
-		Path dataDir = Files.createTempDirectory(name + "-data");
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
@@ -72,7 +91,7 @@ public final class ChildApp implements AutoCloseable {
 		command.addAll(List.of(settings));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().putAll(environment);
-		return new ChildApp(builder.start(), output, dataDir, new Http(port), new Http(managementPort));
+		return new ChildApp(builder.start(), output, dataDir, ownDataDir, new Http(port), new Http(managementPort));
 	}
 
 	public Http http() {
@@ -102,6 +121,11 @@ public final class ChildApp implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			fail("Interrupted while signalling the app");
 		}
+	}
+
+	/** The app's process, to find the processes it started. */
+	public ProcessHandle process() {
+		return this.process.toHandle();
 	}
 
 	public boolean isAlive() {
@@ -176,7 +200,9 @@ public final class ChildApp implements AutoCloseable {
 			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 				this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			}
-			FileSystemUtils.deleteRecursively(this.dataDir);
+			if (this.ownDataDir) {
+				FileSystemUtils.deleteRecursively(this.dataDir);
+			}
 			Files.deleteIfExists(this.output);
 		}
 		catch (InterruptedException ex) {
