@@ -3,11 +3,16 @@ package com.starkiller.images.operations;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.starkiller.images.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class OperationsTest extends IntegrationTest {
 
 	@Test
@@ -42,6 +47,29 @@ class OperationsTest extends IntegrationTest {
 				"/actuator/env", "/actuator" }) {
 			assertThat(this.http.get(path).statusCode()).as(path).isEqualTo(404);
 		}
+	}
+
+	/**
+	 * An {@code Accept} that is no list of media ranges is the client's error on the management
+	 * port as on the public one: the actuator parsed it itself and answered 500, logging an ERROR
+	 * with its stack trace for each such request.
+	 */
+	@Test
+	void theManagementPortAnswersAMalformedAcceptWithAClientErrorAndLogsNoError(CapturedOutput output) {
+		for (String path : new String[] { "/actuator/health", "/actuator/health/readiness", "/actuator/info",
+				"/actuator/prometheus", "/actuator" }) {
+			for (String accept : new String[] { ",,,", "application/json,", "text", "text/html;", "a/b/c" }) {
+				int logged = output.getOut().length();
+				HttpResponse<String> answer = this.management.get(path, "Accept", accept);
+
+				assertThat(answer.statusCode()).as(path + " with Accept: " + accept).isBetween(400, 499);
+				assertThat(output.getOut().substring(logged)).as(path + " with Accept: " + accept)
+					.doesNotContain("ERROR")
+					.doesNotContain("InvalidMimeTypeException")
+					.doesNotContain("Servlet.service()");
+			}
+		}
+		assertThat(this.management.get("/actuator/health", "Accept", "application/json").statusCode()).isEqualTo(200);
 	}
 
 }
