@@ -8,10 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.starkiller.images.embedded.FreePorts;
 
@@ -19,7 +22,8 @@ import com.starkiller.images.embedded.FreePorts;
  * A TCP proxy in front of a server that a test can freeze: connections stay open and accepted,
  * but no byte moves in either direction until it thaws, as with a server that hangs
  * (SIGSTOP) rather than one that is gone. It can also cut every connection that sends a given
- * text (a collection's name, say), as a network that fails some requests and not others.
+ * text (a collection's name, say), as a network that fails some requests and not others, or hold
+ * each such request a while, as a slow server.
  */
 public final class FreezableProxy implements AutoCloseable {
 
@@ -46,6 +50,15 @@ public final class FreezableProxy implements AutoCloseable {
 	private volatile boolean once;
 
 	private final AtomicInteger cuts = new AtomicInteger();
+
+	/** A client's bytes that are held {@link #slowFor} before they reach the server; null for none. */
+	private volatile byte[] slowOn;
+
+	private volatile long slowFor;
+
+	private final AtomicInteger slowed = new AtomicInteger();
+
+	private final AtomicLong firstSlowed = new AtomicLong();
 
 	public FreezableProxy(String host, int port) {
 		this.target = new InetSocketAddress(host, port);
@@ -99,6 +112,26 @@ public final class FreezableProxy implements AutoCloseable {
 		this.freezeAfter = text.getBytes(StandardCharsets.US_ASCII);
 	}
 
+	/**
+	 * From now on, what a client sends (in one read) that holds this text reaches the server only
+	 * after this delay, as a server slow to answer those requests; {@code null} lets everything
+	 * through at once again.
+	 */
+	public void slowWhenSent(String text, Duration delay) {
+		this.slowFor = delay.toNanos();
+		this.slowOn = (text != null) ? text.getBytes(StandardCharsets.US_ASCII) : null;
+	}
+
+	/** How many requests were slowed so far. */
+	public int slowed() {
+		return this.slowed.get();
+	}
+
+	/** When the first request was slowed ({@link System#nanoTime}); 0 before any was. */
+	public long firstSlowed() {
+		return this.firstSlowed.get();
+	}
+
 	/** How many connections were cut so far. */
 	public int cuts() {
 		return this.cuts.get();
@@ -135,6 +168,7 @@ public final class FreezableProxy implements AutoCloseable {
 					break;
 				}
 				if (fromClient) {
+					slow(buffer, read);
 					freezeIfSending(buffer, read);
 				}
 				out.write(buffer, 0, read);
@@ -166,6 +200,14 @@ public final class FreezableProxy implements AutoCloseable {
 		if (contains(buffer, length, this.freezeAfter)) {
 			this.freezeAfter = null;
 			this.frozen = true;
+		}
+	}
+
+	private void slow(byte[] buffer, int length) throws InterruptedException {
+		if (contains(buffer, length, this.slowOn)) {
+			this.firstSlowed.compareAndSet(0, System.nanoTime());
+			this.slowed.incrementAndGet();
+			TimeUnit.NANOSECONDS.sleep(this.slowFor);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package com.starkiller.images.listing;
 
+import java.util.function.BooleanSupplier;
+
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 public interface ListingRepository extends MongoRepository<Listing, Long> {
@@ -10,16 +12,28 @@ public interface ListingRepository extends MongoRepository<Listing, Long> {
 	 * listing on the embedded server.
 	 */
 	default long firstAbsentId() {
-		if (!stored(0L)) {
+		return firstAbsentId(() -> false);
+	}
+
+	/**
+	 * As {@link #firstAbsentId()}, but once {@code stop} says so, no further lookup is made and the
+	 * id after the highest found present is answered (0 if none was): an end the prefix reaches at
+	 * least, though perhaps not the first absent id.
+	 */
+	default long firstAbsentId(BooleanSupplier stop) {
+		if (stop.getAsBoolean() || !stored(0L)) {
 			return 0;
 		}
 		long present = 0;
 		long absent = 1;
-		while (stored(absent)) {
+		while (!stop.getAsBoolean() && stored(absent)) {
 			present = absent;
 			absent *= 2;
 		}
 		while (absent - present > 1) {
+			if (stop.getAsBoolean()) {
+				return present + 1;
+			}
 			long middle = (present + absent) >>> 1;
 			if (stored(middle)) {
 				present = middle;

@@ -1,10 +1,12 @@
 package com.starkiller.images.listing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 
@@ -54,15 +56,19 @@ public class ListingService {
 	/**
 	 * Up to {@code count} existing listings spread evenly over the ids handed out so far (the seed's
 	 * and the API's form a prefix 0..k-1, found by point lookups), each reduced to what the caller
-	 * keeps of it as it is read, so thousands of them need not be in memory at once.
+	 * keeps of it as it is read, so thousands of them need not be in memory at once. Reading stops
+	 * once {@code within} has passed (no query is started after it; one under way ends first), and
+	 * what was read by then is answered, fewer or none.
 	 */
-	public <T> List<T> spread(int count, Function<Listing, T> kept) {
-		long end = this.repository.firstAbsentId();
+	public <T> List<T> spread(int count, Duration within, Function<Listing, T> kept) {
+		long deadline = System.nanoTime() + within.toNanos();
+		BooleanSupplier late = () -> System.nanoTime() - deadline >= 0;
+		long end = this.repository.firstAbsentId(late);
 		long step = Math.max(1, end / Math.max(1, count));
 		List<Long> ids = LongStream.iterate(0, (id) -> id < end, (id) -> id + step).limit(count).boxed().toList();
 		List<T> spread = new ArrayList<>();
 		// A hundred per query, so that each stays far inside the MongoDB timeout on a cold embedded server.
-		for (int from = 0; from < ids.size(); from += 100) {
+		for (int from = 0; from < ids.size() && !late.getAsBoolean(); from += 100) {
 			existing(ids.subList(from, Math.min(ids.size(), from + 100))).forEach((listing) -> spread.add(kept.apply(listing)));
 		}
 		return spread;

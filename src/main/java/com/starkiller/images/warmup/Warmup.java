@@ -98,7 +98,15 @@ class Warmup implements ApplicationRunner {
 	private void warmUp(long start) throws InterruptedException {
 		long deadline = start + this.properties.maxTime().toNanos();
 		long floor = start + this.properties.minTime().toNanos();
-		List<Target> spread = this.listings.spread(this.properties.listings(), Target::of);
+		// Read within the time limit too: against a slow MongoDB, its tens of queries could
+		// otherwise hold readiness back long past it.
+		List<Target> spread = this.listings.spread(this.properties.listings(),
+				Duration.ofNanos(deadline - System.nanoTime()), Target::of);
+		if (System.nanoTime() - deadline >= 0) {
+			log.info("Warm-up skipped: reading the listings to ask for took its whole time limit ({} read)",
+					spread.size());
+			return;
+		}
 		if (spread.isEmpty() || this.properties.requests() == 0) {
 			log.info("Warm-up skipped: no listing to ask for");
 			return;
