@@ -2,8 +2,11 @@ package com.starkiller.images.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
@@ -21,11 +24,24 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(EmbeddedServers.NoRedisConfigured.class)
 class EmbeddedRedis {
 
-	/** Closed after the server has stopped, as the server depends on it. */
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+
+	/**
+	 * Closed after the server has stopped, as the server depends on it. Best effort: with a data
+	 * folder that cannot be made (MongoDB configured elsewhere, a read-only file system), the app
+	 * starts all the same, only without this clean-up.
+	 */
 	@Bean
-	RedisPidFile embeddedRedisPidFile(EmbeddedProperties properties) throws IOException {
-		RedisPidFile pidFile = new RedisPidFile(
-				Files.createDirectories(properties.dataDir().toAbsolutePath().normalize()));
+	RedisPidFile embeddedRedisPidFile(EmbeddedProperties properties) {
+		Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+		try {
+			Files.createDirectories(dataDir);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			log.warn("No data folder {} for the embedded redis-server's pid file: a kill of the app would leave the "
+					+ "server running: {}", dataDir, ex.toString());
+		}
+		RedisPidFile pidFile = new RedisPidFile(dataDir);
 		pidFile.stopLeftover();
 		return pidFile;
 	}

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.starkiller.images.AppInstance;
 import com.starkiller.images.ChildApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +77,21 @@ class LeftoverRedisTest {
 		}
 		catch (IOException ex) {
 			return "";
+		}
+	}
+
+	/**
+	 * Found by review: the pid file made the data folder a must for the embedded Redis too, so an app
+	 * with MongoDB elsewhere and no folder it could make (here a file in its place; a read-only file
+	 * system in a container) no longer started.
+	 */
+	@Test
+	void anAppWhoseDataFolderCannotBeMadeStillStartsItsEmbeddedRedis(@TempDir Path folder) throws IOException {
+		Path notAFolder = Files.writeString(folder.resolve("data"), "a file where the data folder would go");
+
+		try (AppInstance app = AppInstance.start("spring.data.redis.url=", "starkiller.data-dir=" + notAFolder)) {
+			assertThat(app.http().get("/readyz").statusCode()).isEqualTo(200);
+			assertThat(app.http().get("/listings/7").statusCode()).isEqualTo(200);
 		}
 	}
 
