@@ -5,6 +5,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.data.redis.RedisSessionRepository;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMapManager;
 
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -21,6 +23,12 @@ class SessionConfiguration {
 								properties.getObject().sessionTouch()) : bean;
 			}
 		};
+	}
+
+	/** Spring MVC looks this bean up by name; its default reads the session on every request. */
+	@Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+	FlashMapManager flashMapManager() {
+		return new NoFlashAttributes();
 	}
 
 }

@@ -21,11 +21,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Save, when the visitor's session cannot be read but Redis still takes writes: it answers 503 and
- * the list saved before stays the visitor's. A review traced a path where the unread session would
- * count as none and a new one, holding this listing only, would replace it; SavedController now
- * refuses to make a session while one that was asked for is unread. Here the session is read
- * before that check is reached, so this test holds the promise without reaching that path; it
- * passed on the code before the guard too.
+ * the list saved before stays the visitor's. The session is first read in Save itself (no flash
+ * attributes are looked for before it, {@link NoFlashAttributes}), after its check that sessions are
+ * reachable has passed: without SavedController's refusal to make a session while one that was
+ * asked for is unread, a new session holding this listing only would replace the visitor's.
  */
 class SessionReadFaultTest extends IntegrationTest {
 
