@@ -13,12 +13,11 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 import com.starkiller.images.AppInstance;
 import com.starkiller.images.ChildApp;
+import com.starkiller.images.ChildAppOutput;
 import com.starkiller.images.Http;
 import com.starkiller.images.TestServers;
 
@@ -41,14 +40,7 @@ class FrozenInstanceTest {
 	private static ChildApp frozen;
 
 	@RegisterExtension
-	static final TestWatcher CHILD_OUTPUT = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (frozen != null) {
-				System.err.println(frozen.tail(100));
-			}
-		}
-	};
+	static final ChildAppOutput CHILD_OUTPUT = ChildAppOutput.printedOnFailure(() -> frozen);
 
 	@BeforeAll
 	static void start() throws IOException {

@@ -14,12 +14,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 import com.starkiller.images.AppInstance;
 import com.starkiller.images.ChildApp;
+import com.starkiller.images.ChildAppOutput;
 import com.starkiller.images.FreezableProxy;
 import com.starkiller.images.TestServers;
 import com.starkiller.images.embedded.FreePorts;
@@ -51,14 +50,7 @@ class JvmPauseTest {
 	private static ChildApp app;
 
 	@RegisterExtension
-	static final TestWatcher CHILD_OUTPUT = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (app != null) {
-				System.err.println(app.tail(100));
-			}
-		}
-	};
+	static final ChildAppOutput CHILD_OUTPUT = ChildAppOutput.printedOnFailure(() -> app);
 
 	@BeforeAll
 	static void start() throws IOException {

@@ -30,13 +30,12 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.starkiller.images.ChildApp;
+import com.starkiller.images.ChildAppOutput;
 import com.starkiller.images.Http;
 import com.starkiller.images.TestServers;
 
@@ -74,12 +73,7 @@ class DecodeMemoryTest {
 	private static Http http;
 
 	@RegisterExtension
-	static final TestWatcher CHILD_OUTPUT = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			System.err.println(app.tail(200));
-		}
-	};
+	static final ChildAppOutput CHILD_OUTPUT = ChildAppOutput.printedOnFailure(() -> app, 200);
 
 	@BeforeAll
 	static void start() throws IOException {

@@ -9,14 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.starkiller.images.AppInstance;
 import com.starkiller.images.ChildApp;
+import com.starkiller.images.ChildAppOutput;
 import com.starkiller.images.Http;
 import com.starkiller.images.TestServers;
 
@@ -38,12 +37,7 @@ class RequestLogTest {
 	private static Http http;
 
 	@RegisterExtension
-	static final TestWatcher CHILD_OUTPUT = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			System.err.println(app.tail(100));
-		}
-	};
+	static final ChildAppOutput CHILD_OUTPUT = ChildAppOutput.printedOnFailure(() -> app);
 
 	@BeforeAll
 	static void start() throws IOException {
