@@ -193,7 +193,7 @@ class StaleReadsTest extends IntegrationTest {
 				}, "writer-" + number);
 				thread.start();
 				writers.add(thread);
-				sleep(Duration.ofMillis(900));
+				Thread.sleep(900);
 			}
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
 				assertThat(this.http.get("/api/listings/" + id).statusCode()).isEqualTo(200);
@@ -205,16 +205,6 @@ class StaleReadsTest extends IntegrationTest {
 			for (Thread writer : writers) {
 				writer.join(30_000);
 			}
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

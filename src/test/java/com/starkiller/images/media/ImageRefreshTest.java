@@ -38,7 +38,7 @@ class ImageRefreshTest extends IntegrationTest {
 	StringRedisTemplate redis;
 
 	@Test
-	void theSweepRefreshesAnImagesKeyOnlyUnderItsLock() {
+	void theSweepRefreshesAnImagesKeyOnlyUnderItsLock() throws InterruptedException {
 		assertThat(this.http.getBytes("/media/" + KEY).statusCode()).isEqualTo(200);
 		// Another writer of the image holds its lock (a delete, say) for as long as this test says.
 		this.mongo.getCollection(ImageLocks.COLLECTION)
@@ -53,7 +53,7 @@ class ImageRefreshTest extends IntegrationTest {
 			pending(MediaStore.CACHE + "::" + KEY, KEY);
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> !"stale".equals(this.redis.opsForValue().get("starkiller:" + marker)));
-			sleep(Duration.ofSeconds(1));
+			Thread.sleep(1000);
 			assertThat(this.redis.opsForValue().get(REDIS_KEY)).as("the image's key while its lock is held")
 				.isEqualTo("held by the test");
 		}
@@ -71,16 +71,6 @@ class ImageRefreshTest extends IntegrationTest {
 	private void pending(String id, String key) {
 		this.mongo.getCollection("pending_evictions")
 			.insertOne(new Document("_id", id).append("cache", MediaStore.CACHE).append("key", key).append("at", new Date()));
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
