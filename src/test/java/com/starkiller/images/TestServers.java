@@ -2,6 +2,8 @@ package com.starkiller.images;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -68,6 +70,16 @@ public final class TestServers {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Redis keeps its data but answers nobody for this long, as in a network partition. */
+	public static void pauseRedis(Duration duration) {
+		RedisProcesses.call(REDIS_PORT, (redis) -> redis.clientPause(duration.toMillis()));
+	}
+
+	/** How many times the test Redis has run {@code command} (INFO commandstats), such as "get". */
+	public static long redisCalls(String command) {
+		return RedisProcesses.calls(List.of(REDIS_PORT), command);
 	}
 
 	private static MongoServer startMongo() {

@@ -10,14 +10,16 @@ import java.util.concurrent.Future;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.starkiller.images.AppInstance;
 import com.starkiller.images.Http;
 import com.starkiller.images.TestServers;
 
+import static com.starkiller.images.cache.Fleet.awaitServedFromNearCopy;
+import static com.starkiller.images.cache.Fleet.created;
+import static com.starkiller.images.cache.Fleet.listing;
+import static com.starkiller.images.cache.Fleet.title;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,31 +28,9 @@ import static org.awaitility.Awaitility.await;
  * served by B at once, parallel writers lose nothing, and a write made while Redis is away is
  * served once it is back.
  */
-class CoherenceTest {
+class CoherenceTest extends TwoInstancesTest {
 
 	private static final String[] AUTH = AppInstance.AUTH;
-
-	private static AppInstance instanceA;
-
-	private static AppInstance instanceB;
-
-	private static Http a;
-
-	private static Http b;
-
-	@BeforeAll
-	static void startTwoInstances() {
-		instanceA = AppInstance.start();
-		instanceB = AppInstance.start();
-		a = instanceA.http();
-		b = instanceB.http();
-	}
-
-	@AfterAll
-	static void stop() {
-		instanceA.close();
-		instanceB.close();
-	}
 
 	@Test
 	void everyWriteThroughOneInstanceIsServedByTheOtherAtOnce() {
@@ -139,19 +119,12 @@ class CoherenceTest {
 		assertThat(title(a, id)).isEqualTo("Quiet room");
 		assertThat(title(b, id)).isEqualTo("Quiet room");
 
-		// Redis keeps its data but answers nobody for three seconds, as in a network partition.
-		RedisClient client = RedisClient.create(TestServers.redisUrl());
-		try (StatefulRedisConnection<String, String> admin = client.connect()) {
-			admin.sync().clientPause(3000);
-			// A read notices first (one timeout), so the write below never reaches Redis, not even late.
-			assertThat(title(a, id)).isEqualTo("Quiet room");
-			HttpResponse<String> renamed = a.json("PATCH", "/api/listings/" + id, "{\"name\":\"Loud room\"}", AUTH);
-			assertThat(renamed.statusCode()).isEqualTo(200);
-			assertThat(title(a, id)).isEqualTo("Loud room");
-		}
-		finally {
-			client.shutdown();
-		}
+		TestServers.pauseRedis(Duration.ofSeconds(3));
+		// A read notices first (one timeout), so the write below never reaches Redis, not even late.
+		assertThat(title(a, id)).isEqualTo("Quiet room");
+		HttpResponse<String> renamed = a.json("PATCH", "/api/listings/" + id, "{\"name\":\"Loud room\"}", AUTH);
+		assertThat(renamed.statusCode()).isEqualTo(200);
+		assertThat(title(a, id)).isEqualTo("Loud room");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(instanceA.management().get("/actuator/health").body())
 				.containsPattern("\"redis\":\\{(\"details\":\\{[^}]*\\},)?\"status\":\"UP\"");
@@ -165,7 +138,7 @@ class CoherenceTest {
 	void aHotListingIsServedFromTheNearCopyAndAWriteThroughTheOtherInstanceStillShowsAtOnce() {
 		long id = created(a.json("POST", "/api/listings", listing("Warm loft"), AUTH));
 		assertThat(title(b, id)).isEqualTo("Warm loft");
-		awaitServedFromNearCopy(b, id);
+		awaitServedFromNearCopy(b, id, Duration.ofSeconds(10));
 
 		write(a.json("PATCH", "/api/listings/" + id, "{\"name\":\"Warm attic\"}", AUTH));
 		assertThat(title(b, id)).isEqualTo("Warm attic");
@@ -176,7 +149,7 @@ class CoherenceTest {
 	@Test
 	void anInstanceThatLosesItsSubscriptionStopsTrustingItsNearCopy() {
 		long id = created(a.json("POST", "/api/listings", listing("Cold loft"), AUTH));
-		awaitServedFromNearCopy(b, id);
+		awaitServedFromNearCopy(b, id, Duration.ofSeconds(10));
 		RedisClient client = RedisClient.create(TestServers.redisUrl());
 		try (StatefulRedisConnection<String, String> admin = client.connect()) {
 			// Every subscriber is cut off: what A publishes now may reach nobody.
@@ -189,7 +162,7 @@ class CoherenceTest {
 		// Lettuce sees the closed socket at once; within the echo limit at the very worst.
 		await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(title(b, id)).isEqualTo("Cold attic"));
 		// Subscribed again, B trusts its copy again, and still hears writes.
-		awaitServedFromNearCopy(b, id);
+		awaitServedFromNearCopy(b, id, Duration.ofSeconds(10));
 		write(a.json("PATCH", "/api/listings/" + id, "{\"name\":\"Cold barn\"}", AUTH));
 		assertThat(title(b, id)).isEqualTo("Cold barn");
 	}
@@ -198,7 +171,7 @@ class CoherenceTest {
 	void anInstanceRestartedWhileAnotherWritesServesNothingStale() {
 		long id = created(a.json("POST", "/api/listings", listing("Old name"), AUTH));
 		try (AppInstance c = AppInstance.start()) {
-			awaitServedFromNearCopy(c.http(), id);
+			awaitServedFromNearCopy(c.http(), id, Duration.ofSeconds(10));
 			assertThat(title(c.http(), id)).isEqualTo("Old name");
 		}
 		write(a.json("PATCH", "/api/listings/" + id, "{\"name\":\"New name\"}", AUTH));
@@ -209,49 +182,12 @@ class CoherenceTest {
 		}
 	}
 
-	/** Once an instance trusts its near copy (subscribed, echo heard), a read makes no Redis GET. */
-	private static void awaitServedFromNearCopy(Http http, long id) {
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			title(http, id);
-			long before = redisGets();
-			title(http, id);
-			assertThat(redisGets()).isEqualTo(before);
-		});
-	}
-
-	private static long redisGets() {
-		RedisClient client = RedisClient.create(TestServers.redisUrl());
-		try (StatefulRedisConnection<String, String> admin = client.connect()) {
-			var calls = java.util.regex.Pattern.compile("cmdstat_get:calls=(\\d+)")
-				.matcher(admin.sync().info("commandstats"));
-			return calls.find() ? Long.parseLong(calls.group(1)) : 0;
-		}
-		finally {
-			client.shutdown();
-		}
-	}
-
-	private static String listing(String name) {
-		return "{\"name\":\"" + name + "\",\"location\":{\"city\":\"Tromsø\",\"country\":\"Norway\"}}";
-	}
-
-	private static long created(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		var matcher = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(response.body());
-		assertThat(matcher.find()).isTrue();
-		return Long.parseLong(matcher.group(1));
-	}
-
 	private static void write(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
 	}
 
 	private static int status(HttpResponse<String> response) {
 		return (response.statusCode() / 100 == 2) ? 1 : 0;
-	}
-
-	private static String title(Http http, long id) {
-		return Http.html(http.get("/listings/" + id)).selectFirst("h1").text();
 	}
 
 	private static String caption(Http http, long id, int index) {

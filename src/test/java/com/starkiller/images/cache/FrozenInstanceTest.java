@@ -5,11 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,11 +14,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.starkiller.images.AppInstance;
 import com.starkiller.images.ChildApp;
 import com.starkiller.images.ChildAppOutput;
-import com.starkiller.images.Http;
 import com.starkiller.images.TestServers;
 
+import static com.starkiller.images.cache.Fleet.awaitServedFromNearCopy;
+import static com.starkiller.images.cache.Fleet.created;
+import static com.starkiller.images.cache.Fleet.listing;
+import static com.starkiller.images.cache.Fleet.title;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * README, "when an instance cannot be told": an instance that Redis still counts as subscribed but
@@ -65,7 +63,8 @@ class FrozenInstanceTest {
 	@Test
 	void anInstanceStoppedDuringAWriteReadsTheWrittenValueFirstWhenItRunsAgain() {
 		long id = created(writer.http().json("POST", "/api/listings", listing("Frozen cabin"), AppInstance.AUTH));
-		awaitServedFromNearCopy(frozen.http(), id);
+		awaitServedFromNearCopy(frozen.http(), id, Duration.ofSeconds(60));
+		assertThat(title(frozen.http(), id)).isEqualTo("Frozen cabin");
 
 		HttpResponse<String> renamed;
 		frozen.signal("STOP");
@@ -79,42 +78,6 @@ class FrozenInstanceTest {
 		assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
 		assertThat(title(frozen.http(), id)).as("the first read once it runs again").isEqualTo("Thawed cabin");
 		assertThat(writer.http().get("/api/listings/" + id).body()).contains("\"name\":\"Thawed cabin\"");
-	}
-
-	/** Once an instance trusts its near copy (subscribed, echo heard), a read makes no Redis GET. */
-	private static void awaitServedFromNearCopy(Http http, long id) {
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			assertThat(title(http, id)).isEqualTo("Frozen cabin");
-			long before = redisGets();
-			title(http, id);
-			assertThat(redisGets()).isEqualTo(before);
-		});
-	}
-
-	private static long redisGets() {
-		RedisClient client = RedisClient.create(TestServers.redisUrl());
-		try (StatefulRedisConnection<String, String> admin = client.connect()) {
-			Matcher calls = Pattern.compile("cmdstat_get:calls=(\\d+)").matcher(admin.sync().info("commandstats"));
-			return calls.find() ? Long.parseLong(calls.group(1)) : 0;
-		}
-		finally {
-			client.shutdown();
-		}
-	}
-
-	private static String title(Http http, long id) {
-		return Http.html(http.get("/listings/" + id)).selectFirst("h1").text();
-	}
-
-	private static String listing(String name) {
-		return "{\"name\":\"" + name + "\",\"location\":{\"city\":\"Tromsø\",\"country\":\"Norway\"}}";
-	}
-
-	private static long created(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(response.body());
-		assertThat(id.find()).isTrue();
-		return Long.parseLong(id.group(1));
 	}
 
 }

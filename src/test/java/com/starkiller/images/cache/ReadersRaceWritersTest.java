@@ -19,10 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,6 +26,8 @@ import com.starkiller.images.AppInstance;
 import com.starkiller.images.Http;
 import com.starkiller.images.TestServers;
 
+import static com.starkiller.images.cache.Fleet.created;
+import static com.starkiller.images.cache.Fleet.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * later one. The order comes from that counter, not from a clock. Once with Redis answering
  * throughout, once with Redis paused while the writes go on.
  */
-class ReadersRaceWritersTest {
+class ReadersRaceWritersTest extends TwoInstancesTest {
 
 	private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
 
@@ -50,31 +48,14 @@ class ReadersRaceWritersTest {
 
 	private static final int READERS_PER_INSTANCE = 3;
 
-	private static AppInstance a;
-
-	private static AppInstance b;
-
-	@BeforeAll
-	static void start() {
-		a = AppInstance.start();
-		b = AppInstance.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		a.close();
-		b.close();
-	}
-
 	@ParameterizedTest(name = "Redis paused while writing: {0}")
 	@ValueSource(booleans = { false, true })
 	void noReadAfterAnAcknowledgementIsOlderThanIt(boolean pauseRedis) throws Exception {
-		HttpResponse<String> created = a.http().json("POST", "/api/listings", listing("Race 0"), AppInstance.AUTH);
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		long id = number(Pattern.compile("\"id\":(\\d+)"), created.body());
+		HttpResponse<String> creation = a.json("POST", "/api/listings", listing("Race 0"), AppInstance.AUTH);
+		long id = created(creation);
 
 		// The newest version acknowledged to any writer, and the version each name was written at.
-		AtomicLong acknowledged = new AtomicLong(number(VERSION, created.body()));
+		AtomicLong acknowledged = new AtomicLong(number(VERSION, creation.body()));
 		Map<String, Long> versionOfName = new ConcurrentHashMap<>(Map.of("Race 0", acknowledged.get()));
 		Queue<String> stale = new ConcurrentLinkedQueue<>();
 		// Pages and photo JSON name the listing, not its version: judged once every name's version is known.
@@ -88,7 +69,7 @@ class ReadersRaceWritersTest {
 		ExecutorService pool = Executors.newFixedThreadPool(2 + 2 * READERS_PER_INSTANCE + 1);
 		try {
 			List<Future<?>> writers = new ArrayList<>();
-			for (AppInstance through : List.of(a, b)) {
+			for (Http through : List.of(a, b)) {
 				String writer = (through == a) ? "A" : "B";
 				writers.add(pool.submit(() -> {
 					for (int i = 1; i <= WRITES_PER_WRITER; i++) {
@@ -96,8 +77,8 @@ class ReadersRaceWritersTest {
 							halfWay.countDown();
 						}
 						String name = "Race " + writer + i;
-						HttpResponse<String> answer = through.http()
-							.json("PATCH", "/api/listings/" + id, "{\"name\":\"" + name + "\"}", AppInstance.AUTH);
+						HttpResponse<String> answer = through.json("PATCH", "/api/listings/" + id,
+								"{\"name\":\"" + name + "\"}", AppInstance.AUTH);
 						if (answer.statusCode() == 200) {
 							long version = number(VERSION, answer.body());
 							versionOfName.put(name, version);
@@ -114,18 +95,17 @@ class ReadersRaceWritersTest {
 			Future<?> pauser = pool.submit(() -> {
 				halfWay.await();
 				if (pauseRedis) {
-					pauseRedis(Duration.ofSeconds(2));
+					TestServers.pauseRedis(Duration.ofSeconds(2));
 				}
 				return null;
 			});
 			List<Future<?>> readers = new ArrayList<>();
-			for (AppInstance instance : List.of(a, b)) {
+			for (Http http : List.of(a, b)) {
 				for (int r = 0; r < READERS_PER_INSTANCE; r++) {
 					int kind = r;
 					readers.add(pool.submit(() -> {
 						while (writing.get()) {
 							long floor = acknowledged.get();
-							Http http = instance.http();
 							HttpResponse<String> answer = switch (kind) {
 								case 0 -> http.get("/api/listings/" + id);
 								case 1 -> http.get("/listings/" + id);
@@ -184,16 +164,6 @@ class ReadersRaceWritersTest {
 	private record Reading(String what, String name, long floor) {
 	}
 
-	private static void pauseRedis(Duration duration) {
-		RedisClient client = RedisClient.create(TestServers.redisUrl());
-		try (StatefulRedisConnection<String, String> admin = client.connect()) {
-			admin.sync().clientPause(duration.toMillis());
-		}
-		finally {
-			client.shutdown();
-		}
-	}
-
 	private static long number(Pattern pattern, String body) {
 		return Long.parseLong(text(pattern, body));
 	}
@@ -202,10 +172,6 @@ class ReadersRaceWritersTest {
 		Matcher matcher = pattern.matcher(body);
 		assertThat(matcher.find()).as(body).isTrue();
 		return matcher.group(1);
-	}
-
-	private static String listing(String name) {
-		return "{\"name\":\"" + name + "\",\"location\":{\"city\":\"Tromsø\",\"country\":\"Norway\"}}";
 	}
 
 }

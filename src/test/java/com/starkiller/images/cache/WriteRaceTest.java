@@ -18,8 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +30,9 @@ import com.starkiller.images.AppInstance;
 import com.starkiller.images.Http;
 import com.starkiller.images.TestServers;
 
+import static com.starkiller.images.cache.Fleet.created;
+import static com.starkiller.images.cache.Fleet.listing;
+import static com.starkiller.images.cache.Fleet.title;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * write present once, nothing else, counts and totals agreeing, and both instances serving the
  * newest version. Once with Redis answering throughout, once with Redis paused half way.
  */
-class WriteRaceTest {
+class WriteRaceTest extends TwoInstancesTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -51,23 +52,15 @@ class WriteRaceTest {
 
 	private static final int WRITES_EACH = 36;
 
-	private static AppInstance a;
-
-	private static AppInstance b;
-
 	private static MongoClient mongo;
 
 	@BeforeAll
-	static void start() {
-		a = AppInstance.start();
-		b = AppInstance.start();
+	static void connectToMongo() {
 		mongo = MongoClients.create(TestServers.mongoUri());
 	}
 
 	@AfterAll
-	static void stop() {
-		a.close();
-		b.close();
+	static void disconnectFromMongo() {
 		mongo.close();
 	}
 
@@ -76,7 +69,7 @@ class WriteRaceTest {
 	void everyAcknowledgedWriteIsStoredOnceAndServedByBothInstances(boolean pauseRedis) throws Exception {
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < LISTINGS; i++) {
-			ids.add(created(a.http().json("POST", "/api/listings", listing("Race " + i), AppInstance.AUTH)));
+			ids.add(created(a.json("POST", "/api/listings", listing("Race " + i), AppInstance.AUTH)));
 		}
 		Acknowledged acknowledged = new Acknowledged();
 		AtomicInteger done = new AtomicInteger();
@@ -86,7 +79,7 @@ class WriteRaceTest {
 			Future<?> pauser = pool.submit(() -> {
 				halfWay.await();
 				if (pauseRedis) {
-					pause(Duration.ofSeconds(2));
+					TestServers.pauseRedis(Duration.ofSeconds(2));
 				}
 				return null;
 			});
@@ -95,7 +88,7 @@ class WriteRaceTest {
 				int writer = w;
 				writers.add(pool.submit(() -> {
 					for (int i = 0; i < WRITES_EACH; i++) {
-						Http through = ((writer + i) % 2 == 0) ? a.http() : b.http();
+						Http through = ((writer + i) % 2 == 0) ? a : b;
 						long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
 						write(through, id, "w" + writer + "-" + i, acknowledged);
 						if (done.incrementAndGet() == WRITERS * WRITES_EACH / 2) {
@@ -119,20 +112,19 @@ class WriteRaceTest {
 		for (long id : ids) {
 			Document stored = mongo.getDatabase("starkiller").getCollection("listings").find(Filters.eq("_id", id)).first();
 			assertStoredAsAcknowledged(id, stored, acknowledged);
-			for (AppInstance instance : List.of(a, b)) {
+			for (Http instance : List.of(a, b)) {
 				// Writes that could not reach Redis or every instance are swept within seconds:
 				// generous bounds, but far below the hour a stale entry would otherwise live.
 				await().atMost(Duration.ofSeconds(pauseRedis ? 20 : 5)).pollInterval(Duration.ofMillis(200))
 					.untilAsserted(() -> {
-						JsonNode served = json(instance.http().get("/api/listings/" + id, "Accept", "application/json"));
+						JsonNode served = json(instance.get("/api/listings/" + id, "Accept", "application/json"));
 						assertThat(served.path("version").asLong())
 							.isEqualTo(stored.get("version", Number.class).longValue());
 						assertThat(served.path("name").asString()).isEqualTo(stored.getString("name"));
-						assertThat(Http.html(instance.http().get("/listings/" + id)).selectFirst("h1").text())
-							.isEqualTo(stored.getString("name"));
+						assertThat(title(instance, id)).isEqualTo(stored.getString("name"));
 					});
 			}
-			assertReviewsReadable(b.http(), id, acknowledged.reviews.getOrDefault(id, Set.of()));
+			assertReviewsReadable(b, id, acknowledged.reviews.getOrDefault(id, Set.of()));
 		}
 	}
 
@@ -206,28 +198,9 @@ class WriteRaceTest {
 		assertThat(Set.copyOf(authors)).isEqualTo(acknowledged);
 	}
 
-	private static void pause(Duration duration) {
-		RedisClient client = RedisClient.create(TestServers.redisUrl());
-		try (StatefulRedisConnection<String, String> admin = client.connect()) {
-			admin.sync().clientPause(duration.toMillis());
-		}
-		finally {
-			client.shutdown();
-		}
-	}
-
 	private static JsonNode json(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
-	}
-
-	private static String listing(String name) {
-		return "{\"name\":\"" + name + "\",\"location\":{\"city\":\"Tromsø\",\"country\":\"Norway\"}}";
-	}
-
-	private static long created(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JSON.readTree(response.body()).path("id").asLong();
 	}
 
 	/** What the writers were told succeeded. */
