@@ -29,8 +29,9 @@ class VaryHeaders implements HandlerInterceptor {
 		}
 		// A page rendered for a visitor with a session (not one kept for everyone) may show their
 		// Save state: no shared cache may keep it. Set before rendering, which may commit the answer.
-		if (request.getRequestedSessionId() != null && !KeptPages.shared(request)
-				&& !response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+		// The session is asked for last: Spring Session reads it from Redis to tell whether it exists.
+		if (!KeptPages.shared(request) && !response.containsHeader(HttpHeaders.CACHE_CONTROL)
+				&& request.getRequestedSessionId() != null) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, KeptPages.VISITORS_OWN);
 		}
 		return true;
