@@ -91,8 +91,9 @@ final class RedisProcesses implements AutoCloseable {
 		for (int port : ports) {
 			String stats = call(port, (redis) -> redis.info("commandstats"));
 			for (String line : stats.lines().toList()) {
-				if (line.startsWith("cmdstat_" + command + ":")) {
-					calls += Long.parseLong(line.replaceAll(".*calls=(\\d+).*", "$1"));
+				// cmdstat_get:calls=12,usec=…,rejected_calls=0,failed_calls=0: the first count, not the last.
+				if (line.startsWith("cmdstat_" + command + ":calls=")) {
+					calls += Long.parseLong(line.replaceFirst("^[^:]*:calls=(\\d+),.*", "$1").strip());
 				}
 			}
 		}
