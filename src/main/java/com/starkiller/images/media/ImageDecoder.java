@@ -12,6 +12,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -28,6 +30,8 @@ import com.starkiller.images.web.BadRequest;
 class ImageDecoder {
 
 	private static final String DAMAGED = "The image is damaged or incomplete and cannot be read.";
+
+	private static final WebPImageReaderSpi WEBP_READERS = new WebPImageReaderSpi();
 
 	private final DecodeBudget budget;
 
@@ -76,7 +80,16 @@ class ImageDecoder {
 		}
 	}
 
-	private static ImageReader reader(ImageType type) {
+	/**
+	 * WebP's reader named, not looked up: ImageIO's registry is filled once, by the first thread to use
+	 * it, and a thread that cannot see the jar's libraries (the common fork-join pool's) leaves WebP
+	 * out of it for good; and libwebp's reader, registered by the encoder's library, ignores
+	 * subsampling and would decode in full what {@link DecodePlan} counts for TwelveMonkeys'.
+	 */
+	static ImageReader reader(ImageType type) {
+		if (type == ImageType.WEBP) {
+			return WEBP_READERS.createReaderInstance(null);
+		}
 		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(type.format());
 		if (!readers.hasNext()) {
 			throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "No decoder for " + type + ".");
