@@ -25,6 +25,12 @@ import com.starkiller.images.web.KeptPages;
 @Order(SessionRepositoryFilter.DEFAULT_ORDER + 1)
 class SharedPagesSeeNoSession extends OncePerRequestFilter {
 
+	/** A shared page's error page (an index past the end, say) is rendered for everyone too. */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -41,4 +41,15 @@ class SessionReadsTest extends IntegrationTest {
 		assertThat(TestServers.redisCalls("hgetall")).as("sessions read from Redis").isEqualTo(before);
 	}
 
+	@Test
+	void anErrorPageRenderedForEveryoneReadsNoSession() {
+		String session = Http.session(this.http.post("/saved/62", "saved=true", "Origin", this.http.origin()));
+		long before = TestServers.redisCalls("hgetall");
+
+		HttpResponse<String> missing = this.http.get("/images/62?index=99", "Cookie", session);
+
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(TestServers.redisCalls("hgetall")).as("sessions read from Redis").isEqualTo(before);
+	}
+
 }
