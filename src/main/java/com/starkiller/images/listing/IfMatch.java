@@ -12,7 +12,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * HTTP conditional writes (RFC 9110): a listing's {@code ETag} is its version, and a write that
  * sends {@code If-Match} applies only while the listing still has one of those versions; else
- * {@code 412 Precondition Failed}. Without the header (or with {@code *}) any version will do.
+ * {@code 412 Precondition Failed}. Without the header (or with {@code *}) any version will do; a
+ * header that names no entity tag (empty, or only commas) matches no version, as RFC 9110 reads.
  */
 public record IfMatch(List<Long> versions) {
 
@@ -20,9 +21,12 @@ public record IfMatch(List<Long> versions) {
 
 	private static final Pattern VERSION = Pattern.compile("\"(\\d{1,18})\"");
 
-	/** Reads the header; an entity tag that is weak or not a version of ours matches nothing. */
+	/**
+	 * Reads the header; an entity tag that is weak or not a version of ours matches nothing. Only an
+	 * absent header is unconditional: an empty one is a condition that no version meets.
+	 */
 	public static IfMatch parse(String header) {
-		if (header == null || header.isBlank() || header.strip().equals("*")) {
+		if (header == null || header.strip().equals("*")) {
 			return ANY;
 		}
 		List<Long> versions = new ArrayList<>();

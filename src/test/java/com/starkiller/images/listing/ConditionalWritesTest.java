@@ -79,6 +79,29 @@ class ConditionalWritesTest extends IntegrationTest {
 			.isEqualTo(204);
 	}
 
+	/**
+	 * RFC 9110 13.1.1: an If-Match that names no entity tag matches no version; only an absent
+	 * header leaves a write unconditional. Found by review: an empty header was taken for "any".
+	 */
+	@Test
+	void anIfMatchThatNamesNoTagMatchesNothingAndChangesNothing() {
+		long id = create("Empty condition");
+		String base = "/api/listings/" + id;
+
+		for (String empty : new String[] { "", ",", " , " }) {
+			HttpResponse<String> refused = this.http.json("PATCH", base, "{\"name\":\"Changed\"}", with("If-Match", empty));
+			assertThat(refused.statusCode()).as("If-Match: [" + empty + "]: " + refused.body()).isEqualTo(412);
+			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		}
+		assertThat(this.http.json("DELETE", base, null, with("If-Match", "")).statusCode()).isEqualTo(412);
+		assertThat(this.http.json("POST", base + "/reviews", "{\"author\":\"A\",\"rating\":5,\"text\":\"T\"}",
+				with("If-Match", "")).statusCode()).isEqualTo(412);
+
+		JsonNode after = json(this.http.json("GET", base, null));
+		assertThat(after.path("name").asString()).isEqualTo("Empty condition");
+		assertThat(after.path("reviewCount").asInt()).isZero();
+	}
+
 	private long create(String name) {
 		HttpResponse<String> created = this.http.json("POST", "/api/listings",
 				"{\"name\":\"" + name + "\",\"location\":{\"city\":\"Oslo\",\"country\":\"Norway\"}}", AUTH);
