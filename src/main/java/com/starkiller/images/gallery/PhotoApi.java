@@ -2,6 +2,7 @@ package com.starkiller.images.gallery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -120,8 +121,14 @@ class PhotoApi {
 		return this.listings.get(ListingId.parse(id)).id();
 	}
 
+	/**
+	 * 201 naming the new photo: the last of the listing as written (a {@code $push}), at the URL that
+	 * shows it, as {@code /reviews/{id}?index=N} names a new review. The body stays the listing.
+	 */
 	private static ResponseEntity<Listing> created(Listing listing) {
-		return IfMatch.answer(HttpStatus.CREATED, listing);
+		return ResponseEntity.created(URI.create("/images/" + listing.id() + "?index=" + listing.photoCount()))
+			.eTag(IfMatch.etag(listing))
+			.body(listing);
 	}
 
 	private static ResponseEntity<Listing> ok(Listing listing) {

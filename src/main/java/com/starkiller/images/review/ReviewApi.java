@@ -1,5 +1,7 @@
 package com.starkiller.images.review;
 
+import java.net.URI;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +30,10 @@ class ReviewApi {
 		this.writes = writes;
 	}
 
-	/** The answer's ETag is the listing's version after the review, for a following If-Match. */
+	/**
+	 * 201 with the new review at {@code Location}: the carousel URL whose JSON is this answer's body.
+	 * The ETag is the listing's version after the review, for a following If-Match.
+	 */
 	@PostMapping(path = "/api/listings/{id}/reviews", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ReviewJson> add(@PathVariable String id,
@@ -37,7 +41,8 @@ class ReviewApi {
 			@Valid @RequestBody NewReview body) {
 		Carousel added = this.writes.add(ListingId.parse(id), IfMatch.parse(ifMatch), body.author().strip(),
 				body.rating(), body.text().strip());
-		return ResponseEntity.status(HttpStatus.CREATED).eTag(IfMatch.etag(added.listing())).body(ReviewJson.of(added));
+		URI review = URI.create("/reviews/" + added.listing().id() + "?index=" + added.position().index());
+		return ResponseEntity.created(review).eTag(IfMatch.etag(added.listing())).body(ReviewJson.of(added));
 	}
 
 	record NewReview(@NotBlank @Size(max = 60) String author, @NotNull @Min(1) @Max(5) Integer rating,

@@ -175,6 +175,29 @@ class PhotoApiTest extends IntegrationTest {
 		assertThat(this.http.get(tour).statusCode()).isEqualTo(404);
 	}
 
+	/**
+	 * Found by review: a new photo was answered 201 with an ETag and no Location. It names the
+	 * photo at the URL that shows it, a page or, asked for JSON, the photos with their indexes.
+	 */
+	@Test
+	void aNewPhotoIsNamedByTheUrlThatShowsIt() {
+		long id = createListing();
+		add(id, "{\"image\":\"demo-001\",\"caption\":\"Sofa\"}");
+
+		HttpResponse<String> added = this.http.json("POST", "/api/listings/" + id + "/photos",
+				"{\"image\":\"demo-002\",\"caption\":\"Stove\"}", AUTH);
+
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+		String location = added.headers().firstValue("Location").orElseThrow();
+		assertThat(location).isEqualTo("/images/" + id + "?index=2");
+		HttpResponse<String> page = this.http.get(location);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(Http.html(page).getElementById("caption").text()).isEqualTo("2/2: Stove");
+		JsonNode photos = JSON.readTree(this.http.get(location, "Accept", "application/json").body());
+		assertThat(photos.path("images").get(1).path("index").asInt()).isEqualTo(2);
+		assertThat(photos.path("images").get(1).path("caption").asString()).isEqualTo("Stove");
+	}
+
 	private long createListing() {
 		HttpResponse<String> created = this.http.json("POST", "/api/listings",
 				"{\"name\":\"Rooms\",\"location\":{\"city\":\"Oslo\",\"country\":\"Norway\"}}", AUTH);

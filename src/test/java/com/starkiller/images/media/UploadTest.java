@@ -123,6 +123,22 @@ class UploadTest extends IntegrationTest {
 		}
 	}
 
+	/** Found by review: an upload was answered 201 without a Location; it names the new photo's URL. */
+	@Test
+	void anUploadedPhotoIsNamedByTheUrlThatShowsIt() {
+		long listing = listingWithAPhoto("Located loft");
+
+		HttpResponse<String> uploaded = upload(listing,
+				new Multipart().file("file", "p.jpg", "image/jpeg", jpeg(640, 480)).field("caption", "Balcony"));
+
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		String location = uploaded.headers().firstValue("Location").orElseThrow();
+		assertThat(location).isEqualTo("/images/" + listing + "?index=2");
+		HttpResponse<String> photos = this.http.get(location, "Accept", "application/json");
+		assertThat(photos.statusCode()).isEqualTo(200);
+		assertThat(json(photos.body()).path("images").get(1).path("caption").asString()).isEqualTo("Balcony");
+	}
+
 	@Test
 	void anUploadedPhotoCarriesAPlaceholderOfItsOwnColoursThatPagesShowBeneathIt() {
 		long listing = createListing("Placeholder loft");

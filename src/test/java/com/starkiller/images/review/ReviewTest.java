@@ -76,4 +76,28 @@ class ReviewTest extends IntegrationTest {
 		assertThat(response.body()).contains("\"index\":2", "\"count\":" + listing.reviewCount(), "\"position\":2");
 	}
 
+	/**
+	 * Found by review: a new review was answered 201 without a Location. It names the carousel URL
+	 * whose JSON is what the write answered.
+	 */
+	@Test
+	void aNewReviewIsNamedByTheUrlThatShowsIt() {
+		String[] auth = { "Authorization", "Bearer " + IntegrationTest.TOKEN };
+		HttpResponse<String> created = this.http.json("POST", "/api/listings",
+				"{\"name\":\"Reviewed\",\"location\":{\"city\":\"Oslo\",\"country\":\"Norway\"}}", auth);
+		long id = Long.parseLong(created.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+		String reviews = "/api/listings/" + id + "/reviews";
+		this.http.json("POST", reviews, "{\"author\":\"Ana\",\"rating\":5,\"text\":\"Lovely\"}", auth);
+
+		HttpResponse<String> added = this.http.json("POST", reviews,
+				"{\"author\":\"Bo\",\"rating\":4,\"text\":\"Quiet\"}", auth);
+
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+		String location = added.headers().firstValue("Location").orElseThrow();
+		assertThat(location).isEqualTo("/reviews/" + id + "?index=2");
+		HttpResponse<String> shown = this.http.get(location, "Accept", "application/json");
+		assertThat(shown.statusCode()).isEqualTo(200);
+		assertThat(shown.body()).isEqualTo(added.body());
+	}
+
 }
