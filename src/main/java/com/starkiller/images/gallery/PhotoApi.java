@@ -35,6 +35,7 @@ import com.starkiller.images.listing.Photo;
 import com.starkiller.images.listing.PhotoWrites;
 import com.starkiller.images.listing.Position;
 import com.starkiller.images.listing.RoomKind;
+import com.starkiller.images.listing.VisibleText;
 import com.starkiller.images.media.ImageUploads;
 import com.starkiller.images.media.ImageUploads.StoredImage;
 
@@ -136,7 +137,8 @@ class PhotoApi {
 	}
 
 	private static Photo photo(StoredImage image, String caption, String room) {
-		String text = (caption == null || caption.isBlank()) ? "Photo" : caption.strip();
+		// A caption with nothing visible (U+00A0, U+3000...) is no caption, as a blank one is.
+		String text = (caption == null || !caption.matches(VisibleText.PATTERN)) ? "Photo" : caption.strip();
 		return new Photo(image.id(), text.substring(0, Math.min(200, text.length())), image.width(), image.height(),
 				room, image.placeholder());
 	}

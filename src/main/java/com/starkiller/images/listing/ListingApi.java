@@ -3,9 +3,7 @@ package com.starkiller.images.listing;
 import java.net.URI;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
@@ -74,11 +72,10 @@ class ListingApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	record NewListing(@NotBlank @Size(max = 120) String name, @NotNull @Valid Location location) {
+	record NewListing(@NotNull @VisibleText @Size(max = 120) String name, @NotNull @Valid Location location) {
 	}
 
-	record ListingChange(@Size(min = 1, max = 120) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
-			@Valid Location location) {
+	record ListingChange(@VisibleText @Size(max = 120) String name, @Valid Location location) {
 	}
 
 }

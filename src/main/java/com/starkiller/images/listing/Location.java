@@ -1,7 +1,8 @@
 package com.starkiller.images.listing;
 
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-public record Location(@NotBlank @Size(max = 80) String city, @NotBlank @Size(max = 80) String country) {
+public record Location(@NotNull @VisibleText @Size(max = 80) String city,
+		@NotNull @VisibleText @Size(max = 80) String country) {
 }

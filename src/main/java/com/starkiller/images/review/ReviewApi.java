@@ -5,7 +5,6 @@ import java.net.URI;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.starkiller.images.listing.IfMatch;
 import com.starkiller.images.listing.ListingId;
+import com.starkiller.images.listing.VisibleText;
 
 @RestController
 class ReviewApi {
@@ -45,8 +45,8 @@ class ReviewApi {
 		return ResponseEntity.created(review).eTag(IfMatch.etag(added.listing())).body(ReviewJson.of(added));
 	}
 
-	record NewReview(@NotBlank @Size(max = 60) String author, @NotNull @Min(1) @Max(5) Integer rating,
-			@NotBlank @Size(max = 5000) String text) {
+	record NewReview(@NotNull @VisibleText @Size(max = 60) String author, @NotNull @Min(1) @Max(5) Integer rating,
+			@NotNull @VisibleText @Size(max = 5000) String text) {
 	}
 
 }

@@ -3,6 +3,8 @@ package com.starkiller.images.listing;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.test.context.TestPropertySource;
 
@@ -162,6 +164,39 @@ class ListingApiTest extends IntegrationTest {
 			assertThat(answer.headers().firstValue("Content-Type")).as(write[2]).hasValue("application/problem+json");
 		}
 		assertThat(this.http.get("/api/listings/7").body()).isEqualTo(seven);
+	}
+
+	/**
+	 * Found by review: a name of U+00A0 was stored (@NotBlank goes by Character.isWhitespace, which
+	 * leaves out the no-break spaces), and by PATCH one of U+3000 too (its \\S was ASCII only). Text
+	 * that shows nothing is refused in every field that must show something.
+	 * The values are JSON escapes: no-break, figure, narrow no-break, ideographic space, zero-width
+	 * space, line separator.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "\\u00a0", "\\u2007\\u202f", "\\u3000", "\\u200b", "\\u2028", " \\u00a0\\t\\u3000 " })
+	void textThatShowsNothingIsRefusedWhereverTextIsRequired(String nothing) {
+		String path = "/api/listings/" + idOf(this.http.json("POST", "/api/listings", newListing("Visible"), AUTH).body());
+		String before = this.http.get(path).body();
+		String[][] refused = { { "POST", "/api/listings", newListing(nothing), "name" },
+				{ "PATCH", path, "{\"name\":\"" + nothing + "\"}", "name" },
+				{ "POST", "/api/listings", "{\"name\":\"A\",\"location\":{\"city\":\"" + nothing
+						+ "\",\"country\":\"Norway\"}}", "location.city" },
+				{ "PATCH", path, "{\"location\":{\"city\":\"Oslo\",\"country\":\"" + nothing + "\"}}",
+						"location.country" },
+				{ "POST", path + "/reviews", "{\"author\":\"" + nothing + "\",\"rating\":4,\"text\":\"Fine\"}",
+						"author" },
+				{ "POST", path + "/reviews", "{\"author\":\"Ana\",\"rating\":4,\"text\":\"" + nothing + "\"}",
+						"text" } };
+
+		for (String[] write : refused) {
+			HttpResponse<String> answer = this.http.json(write[0], write[1], write[2], AUTH);
+
+			assertThat(answer.statusCode()).as(write[2]).isEqualTo(400);
+			assertThat(answer.headers().firstValue("Content-Type")).as(write[2]).hasValue("application/problem+json");
+			assertThat(answer.body()).as(write[2]).contains("\"field\":\"" + write[3] + "\"");
+		}
+		assertThat(this.http.get(path).body()).isEqualTo(before);
 	}
 
 	@Test
