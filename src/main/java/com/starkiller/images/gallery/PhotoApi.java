@@ -50,6 +50,12 @@ import com.starkiller.images.media.ImageUploads.StoredImage;
 @RequestMapping(path = "/api/listings/{id}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
 class PhotoApi {
 
+	/**
+	 * A caption's longest, in UTF-16 code units as {@code @Size} counts; checked, never cut, on both
+	 * routes (Spring validates the multipart field before the method runs, so before anything is stored).
+	 */
+	static final int CAPTION = 200;
+
 	private final PhotoWrites writes;
 
 	private final ImageUploads uploads;
@@ -65,7 +71,8 @@ class PhotoApi {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Listing> upload(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH,
 			required = false) String ifMatch, @RequestPart("file") MultipartFile file,
-			@RequestParam(required = false) String caption, @RequestParam(required = false) String room) {
+			@RequestParam(required = false) @Size(max = CAPTION) String caption,
+			@RequestParam(required = false) String room) {
 		long listing = existing(id);
 		String checked = RoomKind.canonical(room);
 		return created(this.writes.add(listing, IfMatch.parse(ifMatch),
@@ -84,7 +91,7 @@ class PhotoApi {
 	@PutMapping(path = "/{index}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Listing> replaceByUpload(@PathVariable String id, @PathVariable String index,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestPart("file") MultipartFile file, @RequestParam(required = false) String caption,
+			@RequestPart("file") MultipartFile file, @RequestParam(required = false) @Size(max = CAPTION) String caption,
 			@RequestParam(required = false) String room) {
 		long listing = existing(id);
 		int position = Position.parseIndex(index);
@@ -139,8 +146,7 @@ class PhotoApi {
 	private static Photo photo(StoredImage image, String caption, String room) {
 		// A caption with nothing visible (U+00A0, U+3000...) is no caption, as a blank one is.
 		String text = (caption == null || !caption.matches(VisibleText.PATTERN)) ? "Photo" : caption.strip();
-		return new Photo(image.id(), text.substring(0, Math.min(200, text.length())), image.width(), image.height(),
-				room, image.placeholder());
+		return new Photo(image.id(), text, image.width(), image.height(), room, image.placeholder());
 	}
 
 	private static byte[] bytes(MultipartFile file) {
@@ -153,7 +159,7 @@ class PhotoApi {
 	}
 
 	/** {@code room} is optional: a {@link RoomKind}, numbered or not ("Bedroom 2"). */
-	record PhotoReference(@NotBlank String image, @Size(max = 200) String caption, String room) {
+	record PhotoReference(@NotBlank String image, @Size(max = CAPTION) String caption, String room) {
 	}
 
 	record PhotoOrder(@NotEmpty List<@NotNull Integer> order) {

@@ -1,6 +1,7 @@
 package com.starkiller.images.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,17 +11,21 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -38,16 +43,45 @@ class ApiErrors {
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException ex) {
-		List<Map<String, Object>> errors = ex.getBindingResult()
+		return invalid(ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
 			.map((error) -> Map.<String, Object>of("field", error.getField(), "message",
 					String.valueOf(error.getDefaultMessage())))
-			.toList();
+			.toList());
+	}
+
+	/**
+	 * A constraint on a request parameter, such as a multipart {@code caption}: answered as an
+	 * invalid JSON field is, naming the parameter and never repeating its value.
+	 */
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	ResponseEntity<ProblemDetail> invalid(HandlerMethodValidationException ex) {
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			String field = parameterName(result.getMethodParameter());
+			result.getResolvableErrors()
+				.forEach((error) -> errors.add(
+						Map.of("field", field, "message", String.valueOf(error.getDefaultMessage()))));
+		}
+		return invalid(errors);
+	}
+
+	private static ResponseEntity<ProblemDetail> invalid(List<Map<String, Object>> errors) {
 		String fields = String.join(", ", errors.stream().map((error) -> (String) error.get("field")).toList());
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid fields: " + fields + ".");
 		problem.setProperty("errors", errors);
 		return Problems.response(problem);
+	}
+
+	private static String parameterName(MethodParameter parameter) {
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		String named = (param != null) ? (param.name().isEmpty() ? param.value() : param.name()) : "";
+		if (!named.isEmpty()) {
+			return named;
+		}
+		String name = parameter.getParameterName();
+		return (name != null) ? name : "argument " + parameter.getParameterIndex();
 	}
 
 	/** Names the field when the body parsed but a value was not of its type (a number for a name, say). */

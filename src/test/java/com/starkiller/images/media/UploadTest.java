@@ -444,6 +444,38 @@ class UploadTest extends IntegrationTest {
 		}
 	}
 
+	/**
+	 * Found by review: a multipart caption was cut to 200 UTF-16 code units, so an emoji across the
+	 * boundary was stored as U+FFFD, where the JSON route refuses a caption over 200. Both routes now
+	 * count alike and refuse alike, before anything is stored, without repeating the caption.
+	 */
+	@Test
+	void anUploadsCaptionIsCheckedAsTheJsonRouteChecksIt() {
+		long listing = listingWithAPhoto("Long captions");
+		String photos = "/api/listings/" + listing + "/photos";
+		// U+1F305 SUNRISE is two UTF-16 code units: the longest caption is 200, the other 201.
+		String longest = "a".repeat(198) + "\uD83C\uDF05";
+		String over = "a".repeat(199) + "\uD83C\uDF05";
+
+		HttpResponse<String> uploaded = assertRefusedStoringNothing(listing, 400, () -> upload(listing,
+				new Multipart().file("file", "p.jpg", "image/jpeg", jpeg(640, 480)).field("caption", over)));
+		HttpResponse<String> replaced = assertRefusedStoringNothing(listing, 400,
+				() -> send("PUT", photos + "/1", new Multipart().file("file", "p.jpg", "image/jpeg", jpeg(640, 480))
+					.field("caption", over), true, Duration.ofSeconds(30)));
+		HttpResponse<String> referred = assertRefusedStoringNothing(listing, 400,
+				() -> send("POST", photos, "{\"image\":\"demo-002\",\"caption\":\"" + over + "\"}"));
+
+		for (HttpResponse<String> refused : List.of(uploaded, replaced)) {
+			assertThat(json(refused.body()).path("detail").asString()).isEqualTo("Invalid fields: caption.");
+			assertThat(json(refused.body()).path("errors")).isEqualTo(json(referred.body()).path("errors"));
+			assertThat(refused.body()).doesNotContain("aaaa");
+		}
+		HttpResponse<String> kept = upload(listing,
+				new Multipart().file("file", "p.jpg", "image/jpeg", jpeg(641, 480)).field("caption", longest));
+		assertThat(kept.statusCode()).as(kept.body()).isEqualTo(201);
+		assertThat(json(kept.body()).path("photos").get(1).path("caption").asString()).isEqualTo(longest);
+	}
+
 	@Test
 	void aMultipartRequestWithoutAFilePartIsRefused() {
 		long listing = listingWithAPhoto("No file part");
