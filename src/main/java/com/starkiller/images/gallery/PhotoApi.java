@@ -6,9 +6,9 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
@@ -158,8 +158,15 @@ class PhotoApi {
 		}
 	}
 
-	/** {@code room} is optional: a {@link RoomKind}, numbered or not ("Bedroom 2"). */
-	record PhotoReference(@NotBlank String image, @Size(max = CAPTION) String caption, String room) {
+	/**
+	 * {@code image} is a stored image's id, its length bounded by the pattern (one constraint, so one
+	 * error for the field, which names it and never repeats it). {@code room} is optional: a
+	 * {@link RoomKind}, numbered or not ("Bedroom 2").
+	 */
+	record PhotoReference(
+			@NotNull @Pattern(regexp = ImageUploads.ID,
+					message = "must be an image id: letters, digits, - and _, at most 80") String image,
+			@Size(max = CAPTION) String caption, String room) {
 	}
 
 	record PhotoOrder(@NotEmpty List<@NotNull Integer> order) {

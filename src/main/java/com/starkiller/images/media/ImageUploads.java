@@ -19,6 +19,12 @@ import com.starkiller.images.web.BadRequest;
 @Service
 public class ImageUploads {
 
+	/**
+	 * What an image id looks like: an upload's is the first 32 hex digits of its SHA-256, the demo
+	 * pool's {@code demo-001}; the bound leaves room for ids of other origins.
+	 */
+	public static final String ID = "[A-Za-z0-9_-]{1,80}";
+
 	private final MediaStore media;
 
 	private final ImageRefs refs;
@@ -89,9 +95,15 @@ public class ImageUploads {
 		});
 	}
 
-	/** An image already stored, for a photo that points at it: one more use of it is counted. */
+	/**
+	 * An image already stored, for a photo that points at it: one more use of it is counted. A
+	 * missing image is named in the 400; something that is no image id is not repeated.
+	 */
 	public StoredImage existing(String id) {
-		if (id == null || !id.matches("[A-Za-z0-9_-]{1,80}") || !this.refs.use(id)) {
+		if (id == null || !id.matches(ID)) {
+			throw new BadRequest("That is not an image id: letters, digits, - and _, at most 80.");
+		}
+		if (!this.refs.use(id)) {
 			throw new BadRequest("There is no stored image " + id + ".");
 		}
 		return new StoredImage(id, this.media.size(id));

@@ -35,7 +35,7 @@ import com.starkiller.images.web.NotFound;
 @Controller
 class MediaController {
 
-	private static final Pattern IMAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+	private static final Pattern IMAGE_ID = Pattern.compile(ImageUploads.ID);
 
 	private static final Set<String> WIDTHS = IntStream.of(Variants.WIDTHS)
 		.mapToObj(String::valueOf)

@@ -150,6 +150,43 @@ class PhotoApiTest extends IntegrationTest {
 		assertThat(stored(id)).isEqualTo(before);
 	}
 
+	/**
+	 * Found by review: {@code image} had no bound and was repeated in the 400's detail, a 100 KB id
+	 * or a script tag as sent. An image id is what media/ gives out: letters, digits, - and _, at
+	 * most 80; anything else is refused naming the field, without repeating it.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "<script>alert(1)</script>", "demo-001/../demo-002", "demo 001", "", "long" })
+	void anImageThatIsNoImageIdIsRefusedWithoutBeingRepeated(String image) {
+		String sent = image.equals("long") ? "a".repeat(100_000) : image;
+		long id = createListing();
+		add(id, "{\"image\":\"demo-001\",\"caption\":\"Sofa\"}");
+		String before = stored(id);
+
+		HttpResponse<String> added = this.http.json("POST", "/api/listings/" + id + "/photos",
+				"{\"image\":\"" + sent + "\",\"caption\":\"Stove\"}", AUTH);
+		HttpResponse<String> replaced = this.http.json("PUT", "/api/listings/" + id + "/photos/1",
+				"{\"image\":\"" + sent + "\",\"caption\":\"Tub\"}", AUTH);
+
+		for (HttpResponse<String> refused : List.of(added, replaced)) {
+			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(refused.body()).hasSizeLessThan(1_000).doesNotContain("<script>").doesNotContain("aaaa");
+			assertThat(JSON.readTree(refused.body()).path("detail").asString()).isEqualTo("Invalid fields: image.");
+		}
+		assertThat(stored(id)).isEqualTo(before);
+	}
+
+	@Test
+	void anImageIdThatIsNotStoredIsNamed() {
+		HttpResponse<String> refused = this.http.json("POST", "/api/listings/" + createListing() + "/photos",
+				"{\"image\":\"no-such-image\"}", AUTH);
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(refused.body()).path("detail").asString())
+			.isEqualTo("There is no stored image no-such-image.");
+	}
+
 	@Test
 	void theTourFollowsEveryWrite() {
 		long id = createListing();
