@@ -56,12 +56,21 @@
     }
   });
 
-  function scan() {
-    document.querySelectorAll('[data-starkiller-listing]').forEach(embed);
+  function scan(root) {
+    if (root.matches?.('[data-starkiller-listing]')) embed(root);
+    root.querySelectorAll?.('[data-starkiller-listing]').forEach(embed);
+  }
+
+  // Then every place a partner's page adds later (a single-page app's views, a lazy section).
+  function start() {
+    scan(document);
+    new MutationObserver((changes) => {
+      for (const change of changes) change.addedNodes.forEach(scan);
+    }).observe(document.documentElement, { childList: true, subtree: true });
   }
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', scan);
+    document.addEventListener('DOMContentLoaded', start);
   } else {
-    scan();
+    start();
   }
 })();

@@ -250,6 +250,23 @@ class WidgetBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void aPlaceThePartnersPageAddsLaterGetsItsWidgetToo(Browser browser) {
+		Listing first = withPhotos(2);
+		Listing later = withReviews(first);
+		browser.driver().get(partnerPage(PARTNER, widget(first)));
+		awaitFrame(browser, first.id());
+
+		// As a single-page app shows a view: the place comes after the loader has run.
+		browser.script("const view = document.createElement('section');"
+				+ "view.innerHTML = '<div data-starkiller-listing=\"' + arguments[0] + '\"></div>';"
+				+ "document.body.appendChild(view);", later.id());
+
+		awaitFrame(browser, later.id());
+		awaitFittedHeight(browser, later.id());
+		assertThat(browser.findAll(frameLocator(first.id()))).as("the first place keeps its one frame").hasSize(1);
+	}
+
+	@Test
 	void aWidgetForAListingWeDoNotHaveShowsAShortMessageThatFitsItsFrame(Browser browser) {
 		long missing = 987_654_321L;
 		assertThat(this.listings.stored(missing)).isFalse();
