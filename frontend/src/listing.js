@@ -250,6 +250,44 @@ function showOwnSaveState(root) {
   window.htmx?.ajax('GET', form.dataset.stateUrl, { target: form, swap: 'outerHTML' });
 }
 
+// ---- Failed requests ------------------------------------------------------------------
+
+// htmx leaves the page as it is when a request fails (an error status, no network, too slow). A
+// link is then followed as a plain link, so the visitor gets the page or the server's error page;
+// in a partner's frame, where only the widget may be shown, the widget is loaded again. Save says
+// that it failed.
+function onRequestFailed(event) {
+  const { elt, requestConfig } = event.detail;
+  if (!(elt instanceof Element)) return;
+  const form = elt.closest('form#save-form');
+  if (form && requestConfig?.verb === 'post') {
+    saveFailed(form);
+    return;
+  }
+  const link = elt.closest('a[href]');
+  if (!link || requestConfig?.verb !== 'get') return;
+  if (document.body.classList.contains('embedded')) {
+    window.location.reload();
+  } else {
+    window.location.assign(link.href);
+  }
+}
+
+function saveFailed(form) {
+  // In the page's language (saved/button.html).
+  const text = form.dataset.failedText;
+  if (!text) return;
+  let status = form.querySelector('[role="status"]');
+  if (!status) {
+    status = document.createElement('p');
+    status.className = 'save-full';
+    status.setAttribute('role', 'status');
+    form.append(status);
+  }
+  status.textContent = text;
+  announce(text);
+}
+
 // ---- Wiring ---------------------------------------------------------------------------
 
 function enhance(root) {
@@ -260,6 +298,11 @@ function enhance(root) {
 document.addEventListener('keydown', onLightboxKey);
 document.addEventListener('click', followLanguageSwitch, true);
 document.addEventListener('htmx:configRequest', sendPageLanguage);
+for (const failure of ['htmx:responseError', 'htmx:sendError', 'htmx:timeout']) {
+  document.addEventListener(failure, onRequestFailed);
+}
+// Back to a page htmx had no copy of, and the server refused it: the page, or its error page.
+document.addEventListener('htmx:historyCacheMissLoadError', () => window.location.reload());
 document.addEventListener('click', holdPhotoClick, true);
 window.addEventListener('resize', refitZoom);
 // htmx keeps a copy of the page for the back button: without the zoom's inline style (see zoom.js).

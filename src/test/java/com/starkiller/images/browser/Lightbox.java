@@ -114,6 +114,25 @@ public final class Lightbox {
 		return this.browser.find(NEXT).getRect().getX() < this.browser.find(PREVIOUS).getRect().getX();
 	}
 
+	/**
+	 * Points Next at {@code path} (its link and its htmx request both), as if the photo it named had
+	 * been removed since the lightbox opened.
+	 */
+	public Lightbox pointNextAt(String path) {
+		this.browser.script("""
+				const next = document.getElementById('next');
+				next.setAttribute('href', arguments[0]);
+				next.setAttribute('hx-get', arguments[0]);
+				htmx.process(next);
+				""", path);
+		return this;
+	}
+
+	/** Clicks Next without waiting for any outcome: follow with a look at what the browser shows. */
+	public void clickNext() {
+		this.browser.find(NEXT).click();
+	}
+
 	public Lightbox next() {
 		return moveWith(NEXT, "Next");
 	}

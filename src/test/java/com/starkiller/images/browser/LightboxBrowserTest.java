@@ -197,6 +197,23 @@ class LightboxBrowserTest extends BrowserTest {
 		assertThat(browser.path()).isEqualTo("/listings/" + listing.id());
 	}
 
+	/**
+	 * Found by review: a step whose answer is an error (a photo the owner removed meanwhile, a
+	 * server in trouble) did nothing and said nothing. The link is followed as a plain link instead,
+	 * so the visitor gets the page or the server's error page.
+	 */
+	@Test
+	void aStepToAPhotoThatIsGoneShowsTheServersErrorPage(Browser browser) {
+		Listing listing = withPhotos(2);
+		Lightbox lightbox = ListingPage.open(browser, listing.id()).viewPhotos();
+		String gone = photoUrl(listing, 999);
+		lightbox.pointNextAt(gone).clickNext();
+
+		ErrorPage error = ErrorPage.showing(browser);
+		assertThat(error.heading()).startsWith("404");
+		assertThat(browser.path()).isEqualTo(gone);
+	}
+
 	/** Found by review: a browser that refuses the page storage threw, and the lightbox never took the focus. */
 	@Test
 	void aBrowserThatRefusesStorageStillTakesTheFocusIntoTheLightbox(Browser browser) {
