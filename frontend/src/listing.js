@@ -42,13 +42,26 @@ function lightboxOpened(focus) {
     previous: () => clickIn(lightbox(), '#prev'),
     close: () => clickIn(lightbox(), '#close-lightbox'),
   });
-  const current = box.querySelector('#slider-container [aria-current="true"]');
-  if (current) current.scrollIntoView({ block: 'nearest', inline: 'center' });
+  showCurrentThumbnail(box);
   preload(box);
   const room = box.querySelector('[data-room]')?.textContent;
   const caption = box.querySelector('#caption')?.textContent ?? '';
   announce(room ? `${caption}. ${room}` : caption);
-  if (focus && !box.contains(document.activeElement)) box.focus();
+  // Without scrolling: in a partner's frame, scrolling would move the partner's page (the dialog
+  // fills the frame, and the frame may be taller than the window).
+  if (focus && !box.contains(document.activeElement)) box.focus({ preventScroll: true });
+}
+
+// The strip is scrolled, not the thumbnail into view: scrollIntoView scrolls every ancestor, the
+// window of a partner's page holding the widget too. Smoothly or not as site.css says (not under
+// prefers-reduced-motion).
+function showCurrentThumbnail(box) {
+  const strip = box.querySelector('#slider-container');
+  const current = strip?.querySelector('[aria-current="true"]');
+  if (!current || strip.hidden) return;
+  const offset = current.getBoundingClientRect().left - strip.getBoundingClientRect().left;
+  // Right to left, scrollLeft counts down from 0, and the same sum still centres the thumbnail.
+  strip.scrollTo({ left: strip.scrollLeft + offset - (strip.clientWidth - current.offsetWidth) / 2 });
 }
 
 // Opened over the photo tour, the lightbox closes back to the tour's address: its close link
@@ -374,7 +387,7 @@ document.addEventListener('htmx:afterSettle', (event) => {
     lightboxOpened(false);
     const again = (focusedId && document.getElementById(focusedId))
       || (focusedThumbnail && box.querySelector('#slider-container [aria-current="true"]'));
-    (again && box.contains(again) ? again : box).focus();
+    (again && box.contains(again) ? again : box).focus({ preventScroll: true });
   } else if (wasOpen) {
     lightboxClosed();
   }
