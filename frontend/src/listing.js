@@ -263,6 +263,45 @@ function showOwnSaveState(root) {
   window.htmx?.ajax('GET', form.dataset.stateUrl, { target: form, swap: 'outerHTML' });
 }
 
+// htmx's copy of the page for Back keeps Save as it is now, and by the time Back shows it the
+// visitor may have changed it. The copy gets the form as every visitor is served it, unpressed and
+// to be asked for again (at the form's own address); the page itself is put back at once.
+function keepNeutralSave() {
+  const form = document.querySelector('form#save-form');
+  if (!form) return;
+  const restore = neutraliseSave(form);
+  // After htmx has taken its copy, which it does in the same task as this event.
+  queueMicrotask(restore);
+}
+
+// Returns what puts the form back as it was.
+function neutraliseSave(form) {
+  const button = form.querySelector('#save-button');
+  const label = button?.querySelector('span');
+  const input = form.querySelector('input[name="saved"]');
+  const kept = [
+    [form, 'data-state-url', form.dataset.stateUrl ? form.getAttribute('data-state-url') : null],
+    [form, 'data-state-asked', form.getAttribute('data-state-asked')],
+    [button, 'aria-pressed', button?.getAttribute('aria-pressed')],
+    [input, 'value', input?.getAttribute('value')],
+  ];
+  const text = label?.textContent;
+  form.setAttribute('data-state-url', form.getAttribute('action'));
+  form.removeAttribute('data-state-asked');
+  button?.setAttribute('aria-pressed', 'false');
+  input?.setAttribute('value', 'true');
+  // "Save" in the page's language (saved/button.html).
+  if (label && form.dataset.saveText) label.textContent = form.dataset.saveText;
+  return () => {
+    for (const [element, name, value] of kept) {
+      if (!element) continue;
+      if (value === null || value === undefined) element.removeAttribute(name);
+      else element.setAttribute(name, value);
+    }
+    if (label) label.textContent = text;
+  };
+}
+
 // ---- Failed requests ------------------------------------------------------------------
 
 // htmx leaves the page as it is when a request fails (an error status, no network, too slow). A
@@ -316,6 +355,7 @@ for (const failure of ['htmx:responseError', 'htmx:sendError', 'htmx:timeout']) 
 }
 // Back to a page htmx had no copy of, and the server refused it: the page, or its error page.
 document.addEventListener('htmx:historyCacheMissLoadError', () => window.location.reload());
+document.addEventListener('htmx:beforeHistorySave', keepNeutralSave);
 document.addEventListener('click', holdPhotoClick, true);
 window.addEventListener('resize', refitZoom);
 // htmx keeps a copy of the page for the back button: without the zoom's inline style (see zoom.js).
@@ -407,6 +447,14 @@ document.addEventListener('htmx:historyRestore', () => {
   wasOpen = Boolean(lightbox());
   lightboxOpened(false);
   enhance(document);
+});
+
+// Back from another page, out of the browser's own cache: Save as the visitor left it, since changed perhaps.
+window.addEventListener('pageshow', (event) => {
+  const form = document.querySelector('form#save-form');
+  if (!event.persisted || !form) return;
+  neutraliseSave(form);
+  showOwnSaveState(document);
 });
 
 function start() {

@@ -191,6 +191,43 @@ class ListingActionsBrowserTest extends BrowserTest {
 		assertThat(page.saveLabel()).isEqualTo("Save");
 	}
 
+	/**
+	 * Found by review: htmx's copy of the page for Back kept the Save button as it was when the
+	 * visitor moved on, so after Back it showed what they had since changed.
+	 */
+	@Test
+	void afterBackSaveShowsWhatTheVisitorChangedSince(Browser browser) {
+		Listing listing = withPhotosAndReviews();
+		ListingPage page = ListingPage.open(browser, listing.id()).save();
+		page.nextReview().save();
+		assertThat(page.isSaved()).isFalse();
+
+		browser.back();
+		browser.waitUntil("the first review to come back", (driver) -> page.reviewCounter().startsWith("1 of "));
+		browser.waitUntil("the Save button to show the listing unsaved", (driver) -> !page.isSaved());
+		browser.waitForHtmx();
+		assertThat(page.isSaved()).isFalse();
+		assertThat(page.saveLabel()).isEqualTo("Save");
+	}
+
+	/** The same, the other way round, for a visitor who has saved something else: asked for again. */
+	@Test
+	void afterBackSaveShowsAListingSavedSince(Browser browser) {
+		Listing listing = withPhotosAndReviews();
+		ListingPage.open(browser, Listings.find(this.listings, (candidate) -> candidate.id() != listing.id()).id())
+			.save();
+		ListingPage page = ListingPage.open(browser, listing.id());
+		assertThat(page.isSaved()).isFalse();
+		page.nextReview().save();
+		assertThat(page.isSaved()).isTrue();
+
+		browser.back();
+		browser.waitUntil("the first review to come back", (driver) -> page.reviewCounter().startsWith("1 of "));
+		browser.waitUntil("the Save button to show the listing saved", (driver) -> page.isSaved());
+		browser.waitForHtmx();
+		assertThat(page.saveLabel()).isEqualTo("Saved");
+	}
+
 	@Test
 	@JavaScriptDisabled
 	void withoutJavaScriptSaveSavesAndTheListingPageSaysSo(Browser browser) {
@@ -257,6 +294,10 @@ class ListingActionsBrowserTest extends BrowserTest {
 		assertThat(browser.viewportWidth()).as("the phone's screen width").isEqualTo(360);
 
 		Accessibility.assertNoSeriousViolations(browser);
+	}
+
+	private Listing withPhotosAndReviews() {
+		return Listings.find(this.listings, (candidate) -> candidate.photoCount() >= 1 && candidate.reviewCount() >= 2);
 	}
 
 	private Listing withPhotos(int atLeast) {
