@@ -39,3 +39,12 @@ export function sendPageLanguage(event) {
   const lang = document.documentElement.lang;
   if (lang) event.detail.headers['Starkiller-Language'] = lang;
 }
+
+/**
+ * For htmx:historyCacheMiss: the page Back fetches again when htmx has no copy of it is sent by
+ * htmx itself, past htmx:configRequest; it too comes in the language of the page it goes into.
+ */
+export function sendPageLanguageOnHistoryMiss(event) {
+  const lang = document.documentElement.lang;
+  if (lang) event.detail.xhr.setRequestHeader('Starkiller-Language', lang);
+}

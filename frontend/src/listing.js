@@ -4,7 +4,7 @@
 // transition.js.
 
 import { enableGestures, holdPhotoClick } from './gestures.js';
-import { followLanguageSwitch, isRightToLeft, sendPageLanguage } from './language.js';
+import { followLanguageSwitch, isRightToLeft, sendPageLanguage, sendPageLanguageOnHistoryMiss } from './language.js';
 import { finishMorph, planMorph, startMorph } from './transition.js';
 import { forgetZoom, panBy, refitZoom, resetZoom, zoomIn, zoomOut } from './zoom.js';
 
@@ -350,6 +350,7 @@ function enhance(root) {
 document.addEventListener('keydown', onLightboxKey);
 document.addEventListener('click', followLanguageSwitch, true);
 document.addEventListener('htmx:configRequest', sendPageLanguage);
+document.addEventListener('htmx:historyCacheMiss', sendPageLanguageOnHistoryMiss);
 for (const failure of ['htmx:responseError', 'htmx:sendError', 'htmx:timeout']) {
   document.addEventListener(failure, onRequestFailed);
 }

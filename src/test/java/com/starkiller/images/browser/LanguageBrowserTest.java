@@ -78,6 +78,24 @@ class LanguageBrowserTest extends BrowserTest {
 		assertThat(LanguageSwitcher.on(browser).direction()).isEqualTo("rtl");
 	}
 
+	/**
+	 * Found by review: a page Back fetches again (htmx no longer had its copy) came in the language
+	 * another tab had switched to, since that request was sent without the page's language.
+	 */
+	@Test
+	void aPageBackHasToFetchAgainComesInThisPagesLanguage(Browser browser) {
+		browser.open("/listings/" + LISTING + "?lang=ar");
+		Lightbox lightbox = ListingPage.showing(browser).viewPhotos().next();
+		// Another tab switched to French meanwhile, and htmx's copies of the pages are gone.
+		browser.driver().manage().addCookie(new Cookie("STARKILLER_LANG", "fr"));
+		browser.script("sessionStorage.removeItem('htmx-history-cache');");
+
+		browser.back();
+		lightbox.waitForPhoto(1);
+		assertThat(browser.path()).isEqualTo("/images/" + LISTING + "?index=1");
+		assertThat(lightbox.closeText()).isEqualTo("✕ إغلاق");
+	}
+
 	@Test
 	void onAnAddressWhosePathStartsWithTwoSlashesTheSwitchStaysOnThisSite(Browser browser) {
 		browser.open("//elsewhere.example/page");
