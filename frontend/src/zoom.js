@@ -152,8 +152,10 @@ function settle(v) {
   const status = v.frame.closest('#lightbox-container')?.querySelector('[data-zoom-status]');
   // "Zoomed to {0} %" in the page's language (gallery/lightbox.html), its number written as there.
   const text = (status?.dataset.zoomText ?? 'Zoomed to {0} %').replace('{0}', formatNumber(Math.round(v.scale * 100)));
-  // Only a new level is announced: a pan at the same scale says nothing.
-  if (status && status.textContent !== text) status.textContent = text;
+  // Only a new level is announced: a pan at the same scale says nothing, nor does a zoom out of a
+  // photo never zoomed (nothing was said yet, and it shows whole as before).
+  if (!status || status.textContent === text || (!status.textContent && v.scale === 1)) return;
+  status.textContent = text;
 }
 
 // The browser picks from the srcset for the width sizes names: naming the zoomed width loads the

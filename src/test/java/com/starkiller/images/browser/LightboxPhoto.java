@@ -1,5 +1,6 @@
 package com.starkiller.images.browser;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
@@ -143,6 +144,22 @@ public final class LightboxPhoto {
 	/** What the page last told screen readers of the zoom, such as "Zoomed to 200 %"; empty before any zoom. */
 	public String zoomAnnouncement() {
 		return this.browser.find(ZOOM_STATUS).getText();
+	}
+
+	/** From now on, keeps every zoom announcement the page makes, in order ({@link #zoomAnnouncementsMade}). */
+	public LightboxPhoto recordZoomAnnouncements() {
+		this.browser.script("""
+				window.zoomAnnouncements = [];
+				new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach((node) =>
+				  window.zoomAnnouncements.push(node.textContent)))).observe(arguments[0], { childList: true });""",
+				this.browser.find(ZOOM_STATUS));
+		return this;
+	}
+
+	/** Every zoom announcement made since {@link #recordZoomAnnouncements}. */
+	@SuppressWarnings("unchecked")
+	public List<String> zoomAnnouncementsMade() {
+		return (List<String>) this.browser.script("return window.zoomAnnouncements;");
 	}
 
 	/** Waits until the page has told screen readers exactly this of the zoom. */

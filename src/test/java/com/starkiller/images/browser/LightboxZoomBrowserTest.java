@@ -91,6 +91,22 @@ class LightboxZoomBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void aZoomOutOfAWholePhotoAnnouncesNothing(Browser browser) {
+		Lightbox lightbox = open(browser);
+		LightboxPhoto photo = lightbox.photo().recordZoomAnnouncements();
+
+		photo.turnWheel(300);
+		lightbox.pressKey("0");
+		lightbox.pressKey("+");
+		photo.awaitAnnouncement("Zoomed to 150 %");
+		lightbox.pressKey("0");
+		photo.awaitAnnouncement("Zoomed to 100 %");
+
+		assertThat(photo.zoomAnnouncementsMade()).as("nothing changed before the +")
+			.containsExactly("Zoomed to 150 %", "Zoomed to 100 %");
+	}
+
+	@Test
 	void plusMinusAndZeroZoomAndTheArrowsPanAZoomedPhoto(Browser browser) {
 		Lightbox lightbox = open(browser);
 		LightboxPhoto photo = lightbox.photo();
