@@ -385,6 +385,17 @@ document.addEventListener('click', (event) => {
   }
 });
 
+// A link to the address already shown (the photo's own thumbnail; Prev and Next of a listing's
+// only photo or review) changes nothing: no request, and no second history entry for one page.
+document.addEventListener('htmx:beforeRequest', (event) => {
+  const { elt, requestConfig } = event.detail;
+  const link = elt instanceof Element ? elt.closest('a[href]') : null;
+  if (link && requestConfig?.verb === 'get' && link.href === window.location.href
+    && link.closest('#modal, #reviews')) {
+    event.preventDefault();
+  }
+});
+
 document.addEventListener('htmx:beforeRequest', (event) => {
   const source = event.detail.elt;
   if (source instanceof Element && !source.closest('#modal, #save-form')

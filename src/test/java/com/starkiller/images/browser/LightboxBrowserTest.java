@@ -244,6 +244,21 @@ class LightboxBrowserTest extends BrowserTest {
 			.isTrue();
 	}
 
+	/** Found by review: the photo already shown, chosen again, was fetched again and added to the history. */
+	@Test
+	void thePhotoAlreadyShownChosenAgainAddsNothingToTheHistory(Browser browser) {
+		Listing listing = withPhotos(3);
+		browser.open(photoUrl(listing, 2));
+		Lightbox lightbox = Lightbox.showing(browser);
+		long before = ((Number) browser.script("return history.length;")).longValue();
+
+		lightbox.openThumbnail(2).openThumbnail(2).openThumbnail(3);
+
+		assertThat(lightbox.caption()).isEqualTo(caption(listing, 3));
+		assertThat(((Number) browser.script("return history.length;")).longValue())
+			.as("one entry for the one photo that changed").isEqualTo(before + 1);
+	}
+
 	@Test
 	void aReloadShowsThePhotoInTheAddress(Browser browser) {
 		Listing listing = withPhotos(3);
